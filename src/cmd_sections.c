@@ -1,0 +1,44 @@
+/* scepwiz sections: every section id with its title, tree by tree. */
+#include "cli.h"
+#include "i18n.h"
+
+#include <getopt.h>
+#include <stdio.h>
+
+static void list_tree(const tree_set *set, const tree *t)
+{
+	printf("%s  %s\n", t->id, tr(t->title.s));
+	for (size_t i = 0; i < t->nnodes; i++) {
+		const node *n = &t->nodes[i];
+		char spec[256];
+		tree_set_spec(set, n, spec, sizeof spec);
+		printf("  %*s%-*s  %s\n", 2 * (n->level - 1), "", 48 - 2 * (n->level - 1), spec,
+		       tr(n->title.s));
+	}
+}
+
+int cmd_sections(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "lang", required_argument, NULL, 'l' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	while ((c = getopt_long(argc, argv, "l:", opts, NULL)) != -1) {
+		if (c != 'l')
+			return cli_usage_error(_("usage: sections [--lang L]"));
+		cli_set_lang(optarg);
+	}
+	if (optind < argc)
+		return cli_usage_error(_("sections takes no arguments"));
+
+	tree_set set = { 0 };
+	int rc = cli_load_trees(&set);
+	for (size_t i = 0; rc == EXIT_OK && i < set.ntrees; i++) {
+		if (i)
+			putchar('\n');
+		list_tree(&set, set.trees[i]);
+	}
+	tree_set_clear(&set);
+	return rc;
+}
