@@ -1,0 +1,91 @@
+#include "strbuf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int reserve(strbuf *b, size_t more)
+{
+	if (b->failed)
+		return -1;
+	if (b->len + more + 1 <= b->cap)
+		return 0;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < b->len + more + 1)
+		cap *= 2;
+	char *s = realloc(b->s, cap);
+	if (s == NULL) {
+		b->failed = 1;
+		return -1;
+	}
+	b->s = s;
+	b->cap = cap;
+	return 0;
+}
+
+static void add_bytes(strbuf *b, const char *s, size_t n)
+{
+	if (reserve(b, n) < 0)
+		return;
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void sb_add(strbuf *b, const char *s)
+{
+	add_bytes(b, s, strlen(s));
+}
+
+void sb_addf(strbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || reserve(b, (size_t)n) < 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void sb_add_untrusted(strbuf *b, const void *bytes, size_t len, size_t max)
+{
+	const unsigned char *p = bytes;
+	size_t n = len < max ? len : max;
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] >= 0x20 && p[i] < 0x7f)
+			add_bytes(b, (const char *)&p[i], 1);
+		else
+			sb_addf(b, "\\x%02x", p[i]);
+	}
+	if (len > max)
+		sb_add(b, "...");
+}
+
+char *sb_take(strbuf *b)
+{
+	if (!b->failed && b->s == NULL)
+		add_bytes(b, "", 0);
+	char *s = b->failed ? NULL : b->s;
+	if (b->failed)
+		free(b->s);
+	*b = (strbuf){ 0 };
+	return s;
+}
+
+void sb_free(strbuf *b)
+{
+	free(b->s);
+	*b = (strbuf){ 0 };
+}
+
+char *untrusted_text(const void *bytes, size_t len, size_t max)
+{
+	strbuf b = { 0 };
+	sb_add_untrusted(&b, bytes, len, max);
+	return sb_take(&b);
+}
