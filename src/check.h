@@ -5,7 +5,10 @@
 #ifndef SCEPWIZ_CHECK_H
 #define SCEPWIZ_CHECK_H
 
+#include "scep.h"
+
 #include <stddef.h>
+#include <time.h>
 
 typedef enum { SEV_OK, SEV_INFO, SEV_WARNING, SEV_PROBLEM } severity;
 
@@ -15,6 +18,8 @@ typedef struct {
 	severity sev;
 	char *detail;           /* untranslated facts: a status, curl's words, a name */
 	char *evidence;         /* untranslated lines: headers, certificate details */
+	const char *check;      /* which check saw it: "url", "tls", "GetCACaps",
+				 * "GetCACert", "long-request" */
 } finding;
 
 typedef struct {
@@ -23,8 +28,14 @@ typedef struct {
 	finding *findings;
 	size_t nfindings;
 	/* The answer for the wizard's check node: "ok", "other", or the anchor
-	 * of the section the findings point to first. */
+	 * of the section the findings point to first (the first problem one of
+	 * the node's sections explains). NULL when the URL was refused. */
 	const char *outcome;
+	/* What the server said about itself (empty when it didn't answer). */
+	int have_caps;
+	scep_caps caps;
+	scep_certs certs;
+	time_t checked_at;
 } check_report;
 
 typedef struct {
@@ -33,7 +44,8 @@ typedef struct {
 	int insecure;           /* skip TLS verification (shown in the report) */
 } check_options;
 
-/* Called while the checks run: what is being done, and how far along. */
+/* Called while the checks run (the requests run at once): before the first
+ * with DONE 0, then as each ends, with its name. */
 typedef void (*check_progress)(const char *what, int done, int total, void *arg);
 
 /* Runs every check against URL. Returns 0 when they ran (whatever they
@@ -46,5 +58,13 @@ void check_report_free(check_report *rep);
 /* One line for a person, in the current language, from a finding's code and
  * detail. */
 const char *finding_summary(const finding *f, char *buf, size_t size);
+
+/* How many findings are problems: 0 means the server behaves as a healthy
+ * NDES (exit 0), more means exit 1. */
+size_t check_report_problems(const check_report *rep);
+/* "ok", "info", "warning", "problem" (untranslated, for YAML). */
+const char *severity_name(severity s);
+/* The check's name for a person, in the current language. */
+const char *check_title(const char *check);
 
 #endif

@@ -12,6 +12,5 @@ static int pending(const char *what)
 
 int cmd_wizard(int argc, char **argv) { (void)argc; (void)argv; return pending("wizard"); }
 int cmd_checklist(int argc, char **argv) { (void)argc; (void)argv; return pending("checklist"); }
-int cmd_check(int argc, char **argv) { (void)argc; (void)argv; return pending("check"); }
 int cmd_resume(int argc, char **argv) { (void)argc; (void)argv; return pending("resume"); }
 int cmd_sessions(int argc, char **argv) { (void)argc; (void)argv; return pending("sessions"); }

@@ -1,0 +1,134 @@
+/* scepwiz check URL: the live checks, reported as text or YAML.
+ * Exit 0: a healthy NDES; 1: a problem was found; 64: bad usage. */
+#include <config.h>
+
+#include "check.h"
+#include "cli.h"
+#include "i18n.h"
+#include "paths.h"
+#include "report.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define MAX_TIMEOUT 3600
+
+static void usage(void)
+{
+	printf(_("Usage: %s check URL [--format text|yaml] [--timeout S] [--cacert F] [--insecure]\n"),
+	       PACKAGE);
+	fputs(_("Tests a SCEP server URL as the article 'Test and troubleshoot the SCEP server URL'\n"
+		"does, and more: GetCACaps, GetCACert, a long request and TLS.\n\n"
+		"  -f, --format F    text (default) or yaml\n"
+		"  -t, --timeout S   seconds allowed to connect and to each request (default 15)\n"
+		"      --cacert F    verify TLS with the CA certificates in F (PEM)\n"
+		"  -k, --insecure    don't verify the server's certificate (shown in the report)\n\n"
+		"Exit status: 0 healthy, 1 a problem was found, 64 bad usage.\n"), stdout);
+}
+
+/* A live line on a terminal; nothing when stderr is a file or a pipe. */
+static void show_progress(const char *what, int done, int total, void *arg)
+{
+	(void)arg;
+	fprintf(stderr, "\r\033[K%s [%d/%d] %s", _("checking"), done, total, what);
+	fflush(stderr);
+}
+
+static int parse_timeout(const char *s, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < 1 || v > MAX_TIMEOUT)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* The sections' titles, if the trees load; the check works without them. */
+static tree_set *load_titles(tree_set *set)
+{
+	if (tree_set_add_dir(set, paths_trees_dir(), NULL) || tree_set_resolve(set, NULL)) {
+		tree_set_clear(set);
+		return NULL;
+	}
+	return set;
+}
+
+static int run(const char *url, const check_options *opt, int yaml)
+{
+	check_report rep;
+	int tty = isatty(STDERR_FILENO);
+	int rc = check_run(url, opt, &rep, tty ? show_progress : NULL, NULL);
+	if (tty)
+		fputs("\r\033[K", stderr);
+	if (rc < 0) {
+		fprintf(stderr, _("%s: can't check '%s': %s\n"), PACKAGE, rep.url,
+			rep.nfindings ? rep.findings[0].detail : "?");
+		check_report_free(&rep);
+		return EXIT_USAGE;
+	}
+	if (yaml) {
+		rc = report_yaml_write(&rep, stdout);
+	} else {
+		tree_set set = { 0 };
+		tree_set *titles = load_titles(&set);
+		report_text_write(&rep, titles, stdout);
+		tree_set_clear(&set);
+	}
+	int status = check_report_problems(&rep) ? EXIT_FOUND : EXIT_OK;
+	check_report_free(&rep);
+	if (rc < 0 || fflush(stdout) != 0) {
+		fprintf(stderr, _("%s: can't write the report: %s\n"), PACKAGE, strerror(errno));
+		return EXIT_IOERR;
+	}
+	return status;
+}
+
+int cmd_check(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "timeout", required_argument, NULL, 't' },
+		{ "cacert", required_argument, NULL, 'c' },
+		{ "insecure", no_argument, NULL, 'k' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	check_options opt = { .timeout_s = 15 };
+	int yaml = 0, c;
+	while ((c = getopt_long(argc, argv, "f:t:kl:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "yaml") != 0 && strcmp(optarg, "text") != 0)
+				return cli_usage_error(_("unknown format '%s' (text or yaml)"), optarg);
+			yaml = strcmp(optarg, "yaml") == 0;
+			break;
+		case 't':
+			if (parse_timeout(optarg, &opt.timeout_s) < 0)
+				return cli_usage_error(_("--timeout wants whole seconds from 1 to %d, not '%s'"),
+						       MAX_TIMEOUT, optarg);
+			break;
+		case 'c':
+			if (access(optarg, R_OK) != 0)
+				return cli_usage_error(_("can't read --cacert %s: %s"), optarg,
+						       strerror(errno));
+			opt.cacert = optarg;
+			break;
+		case 'k': opt.insecure = 1; break;
+		case 'l': cli_set_lang(optarg); break;
+		case 'h': usage(); return EXIT_OK;
+		default: return cli_usage_error(_("usage: check URL [--format text|yaml] [--timeout S] "
+						  "[--cacert F] [--insecure]"));
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error(optind < argc ? _("check takes one URL")
+						     : _("check needs the SCEP server URL"));
+	return run(argv[optind], &opt, yaml);
+}

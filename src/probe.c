@@ -1,0 +1,322 @@
+/* Every libcurl call of scepwiz: the requests of the live checks, run at
+ * once with the multi interface, each bounded in time, size and redirects. */
+#include <config.h>
+
+#include "probe.h"
+
+#include <curl/curl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- URLs (curl's URL API, so we parse as the transfer will) ------------ */
+
+static int scheme_ok(CURLU *u)
+{
+	char *scheme = NULL;
+	int ok = curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+		 (strcmp(scheme, "http") == 0 || strcmp(scheme, "https") == 0);
+	curl_free(scheme);
+	return ok;
+}
+
+int probe_url_check(const char *url, char *why, size_t size)
+{
+	CURLU *u = curl_url();
+	if (u == NULL) {
+		snprintf(why, size, "out of memory");
+		return -1;
+	}
+	/* NON_SUPPORT_SCHEME: parse ftp:// or foo:// fully, then refuse by name. */
+	CURLUcode rc = curl_url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME);
+	char *host = NULL;
+	int ret = -1;
+	if (rc != CURLUE_OK)
+		snprintf(why, size, "%s", curl_url_strerror(rc));
+	else if (!scheme_ok(u))
+		snprintf(why, size, "only http and https URLs can be checked");
+	else if (curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK || *host == '\0')
+		snprintf(why, size, "the URL names no host");
+	else
+		ret = 0;
+	curl_free(host);
+	curl_url_cleanup(u);
+	return ret;
+}
+
+char *probe_url_with_query(const char *url, const char *query)
+{
+	CURLU *u = curl_url();
+	char *s = NULL, *copy = NULL;
+	if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_set(u, CURLUPART_QUERY, query, 0) == CURLUE_OK &&
+	    curl_url_set(u, CURLUPART_FRAGMENT, NULL, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_URL, &s, 0) == CURLUE_OK)
+		copy = strdup(s);
+	curl_free(s);
+	curl_url_cleanup(u);
+	return copy;
+}
+
+/* ---- one transfer ------------------------------------------------------- */
+
+typedef struct {
+	probe_result *res;
+	CURL *easy;
+	size_t body_cap;
+	size_t headers_len;
+	int too_big;
+	char errbuf[CURL_ERROR_SIZE];
+} transfer;
+
+static size_t on_body(char *data, size_t size, size_t nmemb, void *arg)
+{
+	transfer *t = arg;
+	probe_result *r = t->res;
+	size_t n = size * nmemb;
+	if (n > PROBE_MAX_BODY - r->body_len) {
+		t->too_big = 1;
+		return 0;       /* aborts the transfer with CURLE_WRITE_ERROR */
+	}
+	if (r->body_len + n > t->body_cap) {
+		size_t cap = t->body_cap ? t->body_cap : 16384;
+		while (cap < r->body_len + n)
+			cap *= 2;
+		unsigned char *p = realloc(r->body, cap);
+		if (p == NULL)
+			return 0;
+		r->body = p;
+		t->body_cap = cap;
+	}
+	memcpy(r->body + r->body_len, data, n);
+	r->body_len += n;
+	return n;
+}
+
+/* The headers worth showing as evidence: who answered, what it sent, where
+ * it redirects, and the application proxy's own (x-ms-...). */
+static int header_matters(const char *line, size_t n)
+{
+	static const char *const names[] = {
+		"server:", "content-type:", "content-length:", "location:", "retry-after:",
+		"x-powered-by:", "www-authenticate:", "x-ms-",
+	};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		size_t k = strlen(names[i]);
+		if (n >= k && strncasecmp(line, names[i], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static void keep_line(char **dst, size_t *len, const char *line, size_t n, size_t max)
+{
+	while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+		n--;
+	if (*len + n + 2 > max)
+		return;
+	char *p = realloc(*dst, *len + n + 2);
+	if (p == NULL)
+		return;
+	memcpy(p + *len, line, n);
+	*len += n;
+	p[(*len)++] = '\n';
+	p[*len] = '\0';
+	*dst = p;
+}
+
+static size_t on_header(char *line, size_t size, size_t nmemb, void *arg)
+{
+	transfer *t = arg;
+	probe_result *r = t->res;
+	size_t n = size * nmemb;
+	if (n >= 5 && strncmp(line, "HTTP/", 5) == 0) {
+		/* A new answer (after a redirect or a 100): forget the last one's. */
+		free(r->status_line);
+		free(r->headers);
+		r->status_line = r->headers = NULL;
+		t->headers_len = 0;
+		size_t len = 0;
+		keep_line(&r->status_line, &len, line, n, 512);
+		if (r->status_line)
+			r->status_line[len - 1] = '\0';
+	} else if (header_matters(line, n)) {
+		keep_line(&r->headers, &t->headers_len, line, n, PROBE_MAX_HEADERS);
+	}
+	return n;
+}
+
+static CURL *make_easy(transfer *t, const probe_options *o)
+{
+	CURL *e = curl_easy_init();
+	if (e == NULL)
+		return NULL;
+	long timeout = o->timeout_s > 0 ? o->timeout_s : 15;
+	curl_easy_setopt(e, CURLOPT_URL, t->res->url);
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
+	curl_easy_setopt(e, CURLOPT_MAXREDIRS, (long)PROBE_MAX_REDIRS);
+	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, timeout);
+	curl_easy_setopt(e, CURLOPT_TIMEOUT, timeout);
+	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)PROBE_MAX_BODY);
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(e, CURLOPT_USERAGENT, PACKAGE "/" VERSION);
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, t);
+	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(e, CURLOPT_HEADERDATA, t);
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t->errbuf);
+	curl_easy_setopt(e, CURLOPT_PRIVATE, t);
+	if (o->cacert)
+		curl_easy_setopt(e, CURLOPT_CAINFO, o->cacert);
+	if (o->insecure) {
+		curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
+		curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
+	}
+	return e;
+}
+
+static probe_end end_of(CURLcode rc, int too_big)
+{
+	switch (rc) {
+	case CURLE_OK: return PROBE_ANSWERED;
+	case CURLE_COULDNT_RESOLVE_HOST: return PROBE_DNS;
+	case CURLE_COULDNT_CONNECT: return PROBE_CONNECT;
+	case CURLE_OPERATION_TIMEDOUT: return PROBE_TIMEOUT;
+	case CURLE_PEER_FAILED_VERIFICATION: return PROBE_TLS_VERIFY;
+	case CURLE_SSL_CONNECT_ERROR:
+	case CURLE_SSL_CERTPROBLEM:
+	case CURLE_SSL_CIPHER:
+	case CURLE_SSL_CACERT_BADFILE:
+	case CURLE_SSL_ISSUER_ERROR:
+	case CURLE_SSL_INVALIDCERTSTATUS:
+	case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+	case CURLE_SSL_ENGINE_INITFAILED: return PROBE_TLS_HANDSHAKE;
+	case CURLE_FILESIZE_EXCEEDED: return PROBE_TOO_BIG;
+	case CURLE_WRITE_ERROR: return too_big ? PROBE_TOO_BIG : PROBE_FAILED;
+	case CURLE_TOO_MANY_REDIRECTS: return PROBE_REDIRECTS;
+	case CURLE_COULDNT_RESOLVE_PROXY:
+	case CURLE_PROXY: return PROBE_PROXY;
+	default: return PROBE_FAILED;
+	}
+}
+
+static char *info_string(CURL *e, CURLINFO what)
+{
+	char *s = NULL;
+	return curl_easy_getinfo(e, what, &s) == CURLE_OK && s ? strdup(s) : NULL;
+}
+
+static void finish(transfer *t, CURLcode rc)
+{
+	probe_result *r = t->res;
+	CURL *e = t->easy;
+	curl_off_t us = 0;
+	char *scheme = NULL;
+	r->end = end_of(rc, t->too_big);
+	r->curl_code = (int)rc;
+	free(r->error);
+	r->error = rc == CURLE_OK ? NULL : strdup(t->errbuf[0] ? t->errbuf : curl_easy_strerror(rc));
+	curl_easy_getinfo(e, CURLINFO_OS_ERRNO, &r->os_errno);
+	curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &r->status);
+	curl_easy_getinfo(e, CURLINFO_SSL_VERIFYRESULT, &r->verify_result);
+	curl_easy_getinfo(e, CURLINFO_REDIRECT_COUNT, &r->redirects);
+	curl_easy_getinfo(e, CURLINFO_PRIMARY_PORT, &r->port);
+	curl_easy_getinfo(e, CURLINFO_TOTAL_TIME_T, &us);
+	curl_easy_getinfo(e, CURLINFO_SCHEME, &scheme);
+	r->tls = scheme && strcasecmp(scheme, "https") == 0;
+	r->seconds = (double)us / 1e6;
+	r->content_type = info_string(e, CURLINFO_CONTENT_TYPE);
+	r->final_url = info_string(e, CURLINFO_EFFECTIVE_URL);
+	r->ip = info_string(e, CURLINFO_PRIMARY_IP);
+}
+
+/* ---- all of them at once ------------------------------------------------ */
+
+static size_t collect(CURLM *m, size_t done, size_t total, probe_done cb, void *arg)
+{
+	CURLMsg *msg;
+	int left;
+	while ((msg = curl_multi_info_read(m, &left)) != NULL) {
+		if (msg->msg != CURLMSG_DONE)
+			continue;
+		char *priv = NULL;
+		curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &priv);
+		transfer *t = (transfer *)priv;
+		finish(t, msg->data.result);
+		done++;
+		if (cb)
+			cb(t->res, done, total, arg);
+	}
+	return done;
+}
+
+/* Until a transfer ends, its result says it didn't: whatever stops the
+ * loop early (out of memory, a broken multi handle) leaves it so. */
+static void not_run(probe_result *r, const char *why)
+{
+	r->end = PROBE_FAILED;
+	free(r->error);
+	r->error = strdup(why);
+}
+
+static void run_all(CURLM *m, transfer *t, size_t n, const probe_options *opt, probe_done cb,
+		    void *arg)
+{
+	size_t done = 0;
+	for (size_t i = 0; i < n; i++) {
+		t[i].easy = t[i].res->url ? make_easy(&t[i], opt) : NULL;
+		if (t[i].easy && curl_multi_add_handle(m, t[i].easy) == CURLM_OK)
+			continue;
+		not_run(t[i].res, "the request could not be set up");
+		if (cb)
+			cb(t[i].res, ++done, n, arg);
+	}
+	int running = 1;
+	while (running) {
+		if (curl_multi_perform(m, &running) != CURLM_OK)
+			break;
+		done = collect(m, done, n, cb, arg);
+		if (running && curl_multi_poll(m, NULL, 0, 1000, NULL) != CURLM_OK)
+			break;
+	}
+	collect(m, done, n, cb, arg);
+	for (size_t i = 0; i < n; i++)
+		if (t[i].easy) {
+			curl_multi_remove_handle(m, t[i].easy);
+			curl_easy_cleanup(t[i].easy);
+		}
+}
+
+void probe_run(probe_result *r, size_t n, const probe_options *opt, probe_done cb, void *arg)
+{
+	for (size_t i = 0; i < n; i++)
+		not_run(&r[i], "the transfer did not finish");
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+		return;
+	CURLM *m = curl_multi_init();
+	transfer *t = calloc(n, sizeof *t);
+	if (m && t) {
+		for (size_t i = 0; i < n; i++)
+			t[i].res = &r[i];
+		run_all(m, t, n, opt, cb, arg);
+	}
+	free(t);
+	curl_multi_cleanup(m);
+	curl_global_cleanup();
+}
+
+void probe_result_free(probe_result *r)
+{
+	free(r->url);
+	free(r->error);
+	free(r->status_line);
+	free(r->content_type);
+	free(r->headers);
+	free(r->body);
+	free(r->final_url);
+	free(r->ip);
+	*r = (probe_result){ 0 };
+}

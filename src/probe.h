@@ -1,0 +1,73 @@
+/* The network side of the live checks. probe.c is the only file that talks
+ * to libcurl; what it learns comes back as the plain data below, which
+ * diagnose() reads without a network. Everything in a result came from the
+ * server or from curl and is untrusted: raw bytes, not yet made printable. */
+#ifndef SCEPWIZ_PROBE_H
+#define SCEPWIZ_PROBE_H
+
+#include <stddef.h>
+
+#define PROBE_MAX_BODY (1024 * 1024)    /* bytes kept of any answer; past it, abort */
+#define PROBE_MAX_REDIRS 5
+#define PROBE_MAX_HEADERS 2048          /* bytes kept of the selected headers */
+
+/* How a request ended: with an HTTP answer, or where it broke. */
+typedef enum {
+	PROBE_ANSWERED,         /* an HTTP status came back, whatever it was */
+	PROBE_DNS,              /* the host name did not resolve */
+	PROBE_CONNECT,          /* the connection was refused or unreachable */
+	PROBE_TIMEOUT,          /* connecting or the whole request took too long */
+	PROBE_TLS_HANDSHAKE,    /* TLS could not be set up */
+	PROBE_TLS_VERIFY,       /* the server's certificate was not accepted */
+	PROBE_TOO_BIG,          /* the answer passed PROBE_MAX_BODY */
+	PROBE_REDIRECTS,        /* more than PROBE_MAX_REDIRS redirects */
+	PROBE_PROXY,            /* the proxy from the environment failed */
+	PROBE_FAILED,           /* anything else curl reports */
+} probe_end;
+
+typedef struct {
+	/* set by the caller */
+	const char *name;       /* "url", "GetCACaps", "GetCACert", "long" */
+	char *url;
+	/* filled in by probe_run */
+	probe_end end;
+	int curl_code;          /* CURLcode, for the evidence */
+	char *error;            /* curl's words, or NULL */
+	long os_errno;          /* the system's reason, when a connection failed */
+	long verify_result;     /* OpenSSL's X509_V_* result of the chain check */
+	int tls;                /* the last connection used TLS */
+	long status;            /* the last HTTP status, 0 when none came */
+	char *status_line;      /* "HTTP/1.1 503 Service Unavailable" */
+	char *content_type;
+	char *headers;          /* "Name: value\n" lines of the headers that matter */
+	unsigned char *body;
+	size_t body_len;
+	long redirects;
+	char *final_url;        /* where the redirects ended */
+	char *ip;               /* the address connected to, and its port */
+	long port;
+	double seconds;
+} probe_result;
+
+typedef struct {
+	long timeout_s;         /* connect and total, per request */
+	const char *cacert;     /* CA bundle, or NULL for the system store */
+	int insecure;           /* skip certificate and name verification */
+} probe_options;
+
+/* Called as each request ends, in the order they end. */
+typedef void (*probe_done)(const probe_result *r, size_t done, size_t total, void *arg);
+
+/* 0 when URL is a well-formed http or https URL with a host; otherwise -1,
+ * and WHY (untranslated, curl's words where it has them) says what is wrong. */
+int probe_url_check(const char *url, char *why, size_t size);
+/* URL with its query replaced by QUERY and any fragment dropped (a new
+ * string), or NULL. */
+char *probe_url_with_query(const char *url, const char *query);
+
+/* Runs the N requests at once (libcurl's multi interface) and fills in
+ * their results. Never fetches anything but http and https. */
+void probe_run(probe_result *r, size_t n, const probe_options *opt, probe_done done, void *arg);
+void probe_result_free(probe_result *r);
+
+#endif
