@@ -1,0 +1,401 @@
+# `scepwiz check` against real servers on loopback: nginx in front of
+# micromdm's scepserver stands in for NDES, with one server block for each
+# answer the article "Test and troubleshoot the SCEP server URL" lists.
+#
+# The script runs itself again inside a new network namespace that has only
+# a loopback interface, when the system allows one (unshare -rn): then no
+# request, not even the lookup of a .invalid name, can leave this machine,
+# and every port is free. Without one it uses the host's 127.0.0.1 and skips,
+# visibly, the two tests that would need a name lookup.
+if [ -z "${SCEPWIZ_NETNS:-}" ] && command -v unshare >/dev/null 2>&1 &&
+	unshare -rn true 2>/dev/null; then
+	SCEPWIZ_NETNS=1 exec unshare -rn /bin/sh "$0" "$@"
+fi
+
+. "$top_srcdir/tests/tap.sh"
+W=$SCEPWIZ
+PATH=$PATH:/usr/sbin:/sbin
+# Proxies from the environment would take the requests elsewhere; one test
+# below sets its own.
+unset http_proxy https_proxy HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
+
+bail() {
+	echo "Bail out! $*"
+	exit 1
+}
+
+# Missing servers fail the run: a skipped live test would pass unseen.
+for tool in nginx scepserver openssl curl; do
+	command -v $tool >/dev/null 2>&1 ||
+		bail "$tool is missing: run ./bootstrap (it installs nginx-light scep openssl curl)"
+done
+
+if [ "${SCEPWIZ_NETNS:-}" = 1 ]; then
+	ip link set lo up 2>/dev/null || bail "can't bring up loopback in the network namespace"
+	base=18000
+else
+	diag "no network namespace: using the host's 127.0.0.1"
+	base=$((20000 + $$ % 20000))
+fi
+port() { echo $((base + $1)); }
+
+P_SCEP=$(port 80) P_DEAD=$(port 99)
+P_HEALTHY=$(port 1) P_NDESPAGE=$(port 2) P_503=$(port 3) P_504=$(port 4) P_APPPROXY=$(port 5)
+P_414=$(port 6) P_404_14=$(port 7) P_500=$(port 8) P_RA_EXPIRED=$(port 9)
+P_RA_EXPIRING=$(port 10) P_RA_VALID=$(port 11) P_404=$(port 12) P_BIG=$(port 13)
+P_BIG_CHUNKED=$(port 14) P_SLOW=$(port 15) P_LOOP=$(port 16) P_BROKEN_P7=$(port 17)
+P_PROXY=$(port 20)
+P_TLS_GOOD=$(port 443) P_TLS_UNTRUSTED=$(port 444) P_TLS_EXPIRED=$(port 445)
+P_TLS_WRONGNAME=$(port 446)
+
+pids=""
+cleanup() {
+	for pid in $pids; do
+		kill "$pid" 2>/dev/null
+	done
+	wait 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+
+# ---- certificates, made fresh so none of them expires under the tests ----
+
+pki=$tmp/pki
+mkdir -p "$pki/new" "$tmp/www" "$tmp/nginx/tmp"
+: >"$pki/index.txt"
+echo 1000 >"$pki/serial"
+cat >"$pki/ca.cnf" <<EOF
+[ ca ]
+default_ca = testca
+[ testca ]
+database = $pki/index.txt
+new_certs_dir = $pki/new
+serial = $pki/serial
+default_md = sha256
+policy = anything
+unique_subject = no
+[ anything ]
+commonName = supplied
+[ server ]
+subjectAltName = IP:127.0.0.1, DNS:localhost
+extendedKeyUsage = serverAuth
+[ wrongname ]
+subjectAltName = DNS:ndes.wrong.example
+extendedKeyUsage = serverAuth
+[ ra ]
+keyUsage = critical, digitalSignature, keyEncipherment
+extendedKeyUsage = 1.3.6.1.4.1.311.20.2.1
+EOF
+
+when() { date -u -d "$1" +%Y%m%d%H%M%SZ; }
+
+# make_ca NAME SUBJECT
+make_ca() {
+	openssl req -x509 -newkey rsa:2048 -nodes -keyout "$pki/$1.key" -out "$pki/$1.pem" \
+		-days 3650 -subj "$2" -addext "basicConstraints=critical,CA:true" \
+		-addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
+}
+
+# issue NAME SUBJECT CA EXTENSIONS START END
+issue() {
+	openssl req -newkey rsa:2048 -nodes -keyout "$pki/$1.key" -out "$pki/$1.csr" \
+		-subj "$2" 2>/dev/null &&
+		openssl ca -batch -config "$pki/ca.cnf" -cert "$pki/$3.pem" -keyfile "$pki/$3.key" \
+			-in "$pki/$1.csr" -out "$pki/$1.pem" -notext -extensions "$4" \
+			-startdate "$5" -enddate "$6" 2>/dev/null
+}
+
+# ra_pkcs7 NAME: the NDES CA and the RA certificate NAME as GetCACert sends them.
+ra_pkcs7() {
+	openssl crl2pkcs7 -nocrl -certfile "$pki/ndesca.pem" -certfile "$pki/$1.pem" \
+		-outform DER -out "$tmp/www/$1.p7b"
+}
+
+past=$(when '-2 years') yesterday=$(when '-1 day') soon=$(when '+10 days')
+later=$(when '+1 year') now=$(when 'now')
+{
+	make_ca tlsca "/CN=scepwiz test TLS CA" &&
+	make_ca otherca "/CN=scepwiz untrusted CA" &&
+	make_ca ndesca "/CN=scepwiz test NDES CA" &&
+	issue good "/CN=127.0.0.1" tlsca server "$now" "$later" &&
+	issue untrusted "/CN=127.0.0.1" otherca server "$now" "$later" &&
+	issue expired "/CN=127.0.0.1" tlsca server "$past" "$yesterday" &&
+	issue wrongname "/CN=ndes.wrong.example" tlsca wrongname "$now" "$later" &&
+	issue ra-valid "/CN=NDES-MSCEP-RA" ndesca ra "$now" "$later" &&
+	issue ra-expired "/CN=NDES-MSCEP-RA" ndesca ra "$past" "$yesterday" &&
+	issue ra-expiring "/CN=NDES-MSCEP-RA" ndesca ra "$now" "$soon" &&
+	ra_pkcs7 ra-valid && ra_pkcs7 ra-expired && ra_pkcs7 ra-expiring
+} || bail "openssl could not make the test certificates"
+# A PKCS#7 cut in half, as a broken proxy or disk might send it.
+head -c 900 "$tmp/www/ra-valid.p7b" >"$tmp/www/broken.p7b"
+
+# ---- pages ------------------------------------------------------------------
+
+cat >"$tmp/www/ndes.html" <<'EOF'
+<html><head><title>Network Device Enrollment Service</title></head><body>
+<h1>Network Device Enrollment Service</h1>
+<p>Network Device Enrollment Service allows you to obtain certificates for routers or
+other network devices using the Simple Certificate Enrollment Protocol (SCEP).</p>
+</body></html>
+EOF
+cat >"$tmp/www/gatewaytimeout.html" <<'EOF'
+<html><head><title>Gateway Timeout</title></head><body>
+<p>Error: GatewayTimeout. This corporate app can't be accessed right now.</p>
+</body></html>
+EOF
+head -c 2097152 /dev/zero | tr '\0' 'A' >"$tmp/www/big.txt"
+head -c 65536 /dev/zero | tr '\0' 'A' >"$tmp/www/slow.txt"
+
+# ---- scepserver: the SCEP side of the healthy NDES ---------------------------
+
+scepserver ca -init -depot "$tmp/depot" >/dev/null 2>&1 || bail "scepserver ca -init failed"
+scepserver -depot "$tmp/depot" -port "$P_SCEP" >"$tmp/scepserver.log" 2>&1 &
+pids="$pids $!"
+
+# ---- nginx --------------------------------------------------------------------
+
+# ndes [CACERT-FILE]: the SCEP server URL as NDES serves it: 403 to a browser,
+# operations answered by scepserver (GetCACert from a file when given).
+ndes() {
+	echo "location = /certsrv/mscep/mscep.dll {"
+	echo "  if (\$arg_operation = \"\") { return 403; }"
+	[ -n "${1:-}" ] && echo "  if (\$arg_operation = GetCACert) { rewrite ^ /$1 last; }"
+	echo "  proxy_pass http://127.0.0.1:$P_SCEP/scep;"
+	echo "}"
+	echo "location ~ \\.p7b\$ { internal; default_type application/x-x509-ca-ra-cert; }"
+}
+
+# server PORT [ssl CERT] DIRECTIVES...
+server() {
+	p=$1
+	shift
+	if [ "$1" = ssl ]; then
+		echo "server { listen 127.0.0.1:$p ssl;"
+		echo "  ssl_certificate $pki/$2.pem; ssl_certificate_key $pki/$2.key;"
+		shift 2
+	else
+		echo "server { listen 127.0.0.1:$p;"
+	fi
+	printf '  %s\n' "$@"
+	echo "}"
+}
+
+iis_404_14='<html><head><title>IIS 10.0 Detailed Error - 404.14 - Not Found</title></head><body><h3>HTTP Error 404.14 - Not Found</h3><h4>The request filtering module is configured to deny a request where the URL is too long.</h4></body></html>'
+iis_503='<h2>Service Unavailable</h2><hr><p>HTTP Error 503. The service is unavailable.</p>'
+
+{
+	cat <<EOF
+daemon off;
+master_process off;
+# As root nginx would hand its temp folders to "nobody", who may not exist
+# in the namespace; ignored (with a notice) when not root.
+user $(id -un) $(id -gn);
+pid $tmp/nginx/nginx.pid;
+error_log $tmp/nginx/error.log warn;
+events { worker_connections 256; }
+http {
+  access_log $tmp/nginx/access.log;
+  client_body_temp_path $tmp/nginx/tmp/body;
+  proxy_temp_path $tmp/nginx/tmp/proxy;
+  fastcgi_temp_path $tmp/nginx/tmp/fastcgi;
+  uwsgi_temp_path $tmp/nginx/tmp/uwsgi;
+  scgi_temp_path $tmp/nginx/tmp/scgi;
+  root $tmp/www;
+  default_type text/html;
+  # NDES is set up for 65534-byte URLs; devices send PKIOperation by GET.
+  large_client_header_buffers 4 64k;
+EOF
+	server "$P_HEALTHY" "$(ndes)"
+	server "$P_NDESPAGE" "$(ndes | sed 's|return 403;|rewrite ^ /ndes.html last;|')"
+	server "$P_503" "location / { return 503 '$iis_503'; }"
+	server "$P_504" "location / { return 504; }"
+	server "$P_APPPROXY" "location / { proxy_pass http://127.0.0.1:$P_DEAD; }" \
+		"error_page 502 /gatewaytimeout.html;" "location = /gatewaytimeout.html { }"
+	# A real 414: request lines longer than 1k don't fit.
+	server "$P_414" "large_client_header_buffers 2 1k;" "$(ndes)"
+	server "$P_404_14" "location = /certsrv/mscep/mscep.dll {" \
+		"  if (\$args ~ \"^.{4096}\") { return 404 '$iis_404_14'; }" \
+		"  if (\$arg_operation = \"\") { return 403; }" \
+		"  proxy_pass http://127.0.0.1:$P_SCEP/scep; }"
+	server "$P_500" "location / { return 500; }"
+	server "$P_RA_EXPIRED" "$(ndes ra-expired.p7b)"
+	server "$P_RA_EXPIRING" "$(ndes ra-expiring.p7b)"
+	server "$P_RA_VALID" "$(ndes ra-valid.p7b)"
+	server "$P_BROKEN_P7" "$(ndes broken.p7b)"
+	server "$P_404" "location / { return 404; }"
+	server "$P_BIG" "location / { try_files /big.txt =404; }"
+	# SSI drops the Content-Length: the size is only known by reading.
+	server "$P_BIG_CHUNKED" "location / { ssi on; try_files /big.txt =404; }"
+	server "$P_SLOW" "location / { limit_rate 1k; try_files /slow.txt =404; }"
+	server "$P_LOOP" "location / { return 302 /again\$request_uri; }"
+	server "$P_PROXY" "location / { proxy_pass http://127.0.0.1:$P_HEALTHY; }"
+	server "$P_TLS_GOOD" ssl good "$(ndes)"
+	server "$P_TLS_UNTRUSTED" ssl untrusted "$(ndes)"
+	server "$P_TLS_EXPIRED" ssl expired "$(ndes)"
+	server "$P_TLS_WRONGNAME" ssl wrongname "$(ndes)"
+	echo "}"
+} >"$tmp/nginx/nginx.conf"
+
+nginx -p "$tmp/nginx" -c "$tmp/nginx/nginx.conf" -e "$tmp/nginx/error.log" &
+pids="$pids $!"
+
+# Both servers answer before the tests begin, or the run stops here.
+up() { curl -s -o /dev/null --max-time 1 "$1"; }
+tries=0
+until up "http://127.0.0.1:$P_HEALTHY/certsrv/mscep/mscep.dll?operation=GetCACaps"; do
+	tries=$((tries + 1))
+	if [ $tries -gt 100 ]; then
+		sed 's/^/# /' "$tmp/nginx/error.log" "$tmp/scepserver.log" 2>/dev/null
+		bail "nginx and scepserver did not come up"
+	fi
+	sleep 0.1
+done
+
+SCEP=/certsrv/mscep/mscep.dll
+http() { echo "http://127.0.0.1:$1$SCEP"; }
+https() { echo "https://127.0.0.1:$1$SCEP"; }
+
+# ---- the article's branches ---------------------------------------------------
+
+# expect NAME EXIT SECTION OUTCOME CHECK-ARGS...: the check exits EXIT and
+# names SECTION in its text and its YAML, whose outcome is OUTCOME.
+expect() {
+	name=$1 code=$2 section=$3 outcome=$4
+	shift 4
+	ok "$name: exit $code" exits "$code" $W check "$@"
+	ok "$name: text names $section" has "see section $section" "$out"
+	cp "$out" "$tmp/text"
+	ok "$name: yaml exit $code" exits "$code" $W check --format yaml "$@"
+	ok "$name: yaml names $section" has "section: $section" "$out"
+	ok "$name: yaml outcome $outcome" has "outcome: $outcome" "$out"
+}
+
+healthy() {
+	name=$1
+	shift
+	ok "$name: exit 0" exits 0 $W check "$@"
+	ok "$name: text says healthy" has "Result: the server behaves as a healthy NDES." "$out"
+	cp "$out" "$tmp/text"
+	ok "$name: yaml exit 0" exits 0 $W check --format yaml "$@"
+	ok "$name: yaml outcome ok" has "outcome: ok" "$out"
+	ok "$name: yaml no problem" has "problems: 0" "$out"
+}
+
+healthy "healthy NDES" "$(http "$P_HEALTHY")"
+ok "healthy: 403 seen" has "code: status-403" "$out"
+ok "healthy: capabilities listed" has "- SHA-256" "$out"
+ok "healthy: scepserver's CA listed" has "subject: OU=SCEP CA,O=scep-ca,C=US" "$out"
+ok "healthy: the long request passes" has "code: long-ok" "$out"
+ok "healthy: text lists the CA" has "CA  OU=SCEP CA,O=scep-ca,C=US" "$tmp/text"
+ok "healthy: the long request reached the server" \
+	grep -q "message=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" \
+	"$tmp/nginx/access.log"
+
+expect "general NDES page" 1 general-ndes-message general-ndes-message "$(http "$P_NDESPAGE")"
+expect "HTTP 503" 1 http-error-503 http-error-503 "$(http "$P_503")"
+expect "HTTP 504" 1 gatewaytimeout gatewaytimeout "$(http "$P_504")"
+expect "application proxy GatewayTimeout page" 1 gatewaytimeout gatewaytimeout \
+	"$(http "$P_APPPROXY")"
+ok "GatewayTimeout page: found by its text" has "code: gatewaytimeout-page" "$out"
+expect "HTTP 414 on the long request" 1 http-414-request-uri-too-long \
+	http-414-request-uri-too-long "$(http "$P_414")"
+ok "HTTP 414: the short URL is healthy" has "code: status-403" "$out"
+ok "HTTP 414: seen on the long request" has "code: status-414" "$out"
+expect "IIS 404.14 on the long request" 1 http-414-request-uri-too-long \
+	http-414-request-uri-too-long "$(http "$P_404_14")"
+ok "404.14: found by its page" has "code: request-filtering" "$out"
+expect "HTTP 500" 1 internal-server-error internal-server-error "$(http "$P_500")"
+expect "expired MSCEP-RA certificate" 1 internal-server-error internal-server-error \
+	"$(http "$P_RA_EXPIRED")"
+ok "expired RA: the URL itself answers 403" has "code: status-403" "$out"
+ok "expired RA: named" has "code: ra-expired" "$out"
+ok "expired RA: its subject shown" has "CN=NDES-MSCEP-RA" "$out"
+ok "expired RA: the EKU shown" has "Certificate Request Agent (1.3.6.1.4.1.311.20.2.1)" "$out"
+
+healthy "MSCEP-RA certificate expiring in 10 days" "$(http "$P_RA_EXPIRING")"
+ok "expiring RA: a warning" has "code: ra-expiring" "$out"
+ok "expiring RA: points to the 500 section" has "section: internal-server-error" "$out"
+ok "expiring RA: text shows the warning" has "[warning] GetCACert: an MSCEP-RA certificate expires within 30 days" "$tmp/text"
+healthy "valid MSCEP-RA certificate" "$(http "$P_RA_VALID")"
+ok "valid RA: two certificates listed" has "2 certificates in a PKCS#7" "$out"
+ok "valid RA: listed as RA" has "role: ra" "$out"
+
+expect "another status" 1 less-common-status-codes other "$(http "$P_404")"
+expect "broken PKCS#7" 1 less-common-status-codes other "$(http "$P_BROKEN_P7")"
+ok "broken PKCS#7: named" has "code: certs-unreadable" "$out"
+
+# This page can't be displayed: nothing listens, no such host, too slow, TLS.
+expect "connection refused" 1 this-page-cant-be-displayed this-page-cant-be-displayed \
+	"$(http "$P_DEAD")"
+ok "connection refused: said so" has "code: connect-refused" "$out"
+ok "connection refused: curl's words" has "Failed to connect to 127.0.0.1 port $P_DEAD" "$out"
+if [ "${SCEPWIZ_NETNS:-}" = 1 ]; then
+	expect "unresolvable name" 1 this-page-cant-be-displayed this-page-cant-be-displayed \
+		"http://ndes.scepwiz.invalid$SCEP"
+	ok "unresolvable name: said so" has "code: dns" "$out"
+	ok "unresolvable name: curl's words" has "Could not resolve host: ndes.scepwiz.invalid" "$out"
+else
+	echo "ok $((tap_n += 1)) # SKIP name lookups need a network namespace here"
+fi
+expect "slow server" 1 this-page-cant-be-displayed this-page-cant-be-displayed \
+	--timeout 1 "$(http "$P_SLOW")"
+ok "slow server: a timeout" has "code: timeout" "$out"
+
+# ---- TLS ------------------------------------------------------------------------
+
+healthy "TLS with --cacert" --cacert "$pki/tlsca.pem" "$(https "$P_TLS_GOOD")"
+ok "TLS: verified" has "code: tls-verified" "$out"
+expect "TLS, CA not in the system store" 1 this-page-cant-be-displayed \
+	this-page-cant-be-displayed "$(https "$P_TLS_GOOD")"
+ok "unknown issuer: said so" has "code: tls-unknown-issuer" "$out"
+expect "TLS, untrusted issuer" 1 this-page-cant-be-displayed this-page-cant-be-displayed \
+	--cacert "$pki/tlsca.pem" "$(https "$P_TLS_UNTRUSTED")"
+ok "untrusted issuer: said so" has "code: tls-unknown-issuer" "$out"
+ok "untrusted issuer: curl's words" has "unable to get local issuer certificate" "$out"
+expect "TLS, expired certificate" 1 this-page-cant-be-displayed this-page-cant-be-displayed \
+	--cacert "$pki/tlsca.pem" "$(https "$P_TLS_EXPIRED")"
+ok "expired certificate: said so" has "code: tls-expired" "$out"
+expect "TLS, wrong name" 1 this-page-cant-be-displayed this-page-cant-be-displayed \
+	--cacert "$pki/tlsca.pem" "$(https "$P_TLS_WRONGNAME")"
+ok "wrong name: said so" has "code: tls-name-mismatch" "$out"
+healthy "TLS --insecure" --insecure "$(https "$P_TLS_UNTRUSTED")"
+ok "--insecure: in the yaml" has "insecure: true" "$out"
+ok "--insecure: what verification would say" has "code: tls-would-fail" "$out"
+ok "--insecure: in the text" has "TLS verification is off (--insecure)." "$tmp/text"
+expect "TLS spoken to a plain port" 1 this-page-cant-be-displayed this-page-cant-be-displayed \
+	"https://127.0.0.1:$P_HEALTHY$SCEP"
+ok "plain port: a handshake failure" has "code: tls-handshake" "$out"
+
+# ---- bounds and bad input ---------------------------------------------------------
+
+expect "more than 1 MiB, announced" 1 less-common-status-codes other "$(http "$P_BIG")"
+ok "1 MiB announced: said so" has "code: too-big" "$out"
+expect "more than 1 MiB, chunked" 1 less-common-status-codes other "$(http "$P_BIG_CHUNKED")"
+ok "1 MiB chunked: said so" has "code: too-big" "$out"
+expect "redirect loop" 1 less-common-status-codes other "$(http "$P_LOOP")"
+ok "redirect loop: said so" has "code: redirects" "$out"
+
+before=$(wc -l <"$tmp/nginx/access.log")
+ok "ftp: refused" exits 64 $W check "ftp://127.0.0.1:$P_HEALTHY$SCEP"
+ok "ftp: says why" has "only http and https URLs can be checked" "$err"
+for url in "ftp://127.0.0.1:$P_HEALTHY$SCEP" "file:///etc/passwd" "gopher://127.0.0.1:$P_HEALTHY/" \
+	"http://" "127.0.0.1:$P_HEALTHY$SCEP" "http://[::1$SCEP" "http://exa mple/"; do
+	ok "refused: $url" exits 64 $W check "$url"
+	ok "refused with nothing on stdout: $url" test ! -s "$out"
+done
+ok "refused URLs fetched nothing" test "$(wc -l <"$tmp/nginx/access.log")" = "$before"
+ok "no URL: exit 64" exits 64 $W check
+ok "two URLs: exit 64" exits 64 $W check "$(http "$P_HEALTHY")" "$(http "$P_HEALTHY")"
+ok "bad format: exit 64" exits 64 $W check --format xml "$(http "$P_HEALTHY")"
+ok "bad timeout: exit 64" exits 64 $W check --timeout 0 "$(http "$P_HEALTHY")"
+ok "unreadable --cacert: exit 64" exits 64 $W check --cacert "$tmp/none.pem" "$(http "$P_HEALTHY")"
+
+if [ "${SCEPWIZ_NETNS:-}" = 1 ]; then
+	ok "a proxy from the environment is used" exits 0 \
+		env http_proxy="http://127.0.0.1:$P_PROXY" $W check "http://ndes.scepwiz.invalid$SCEP"
+else
+	echo "ok $((tap_n += 1)) # SKIP proxy test needs a network namespace here"
+fi
+
+done_testing
