@@ -1,4 +1,6 @@
 /* scepwiz sections: every section id with its title, tree by tree. */
+#include <config.h>
+
 #include "cli.h"
 #include "i18n.h"
 

@@ -1,3 +1,5 @@
+#include <config.h>
+
 #include "tree.h"
 #include "i18n.h"
 #include "yamldoc.h"

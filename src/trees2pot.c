@@ -2,6 +2,8 @@
  * template, with "#: decision-trees/FILE.yaml:LINE" references, for xgettext
  * to merge into po/scepwiz.pot. It reads the trees with the program's own
  * loader, so what translators see is exactly what the program looks up. */
+#include <config.h>
+
 #include "tree.h"
 
 #include <stdio.h>

@@ -1,7 +1,9 @@
 /* The shipped trees against the articles: every section anchor is a node,
  * every concrete fact (command, path, key, value, event ID, log string) is
  * kept byte for byte, and every remediation is reached by a walk from the
- * index (tests/data/fidelity/*.txt, tests/data/walks.txt). */
+ * index (the lists in tests/data/fidelity and tests/data/walks.txt). */
+#include <config.h>
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
