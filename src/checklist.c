@@ -132,6 +132,7 @@ static void step_lines(const doc *d, const step *st, size_t number)
 	snprintf(first, sizeof first, md(d) ? "- [ ] " : "    [ ] %zu. ", number);
 	prose(d, 11, first, tr(st->text.s));
 	int indent = md(d) ? 6 : 11;
+	literal(d, indent, _("On screen:"), st->ui.s ? tr(st->ui.s) : NULL);
 	literal(d, indent, _("Command:"), st->command);
 	literal(d, indent, _("Path:"), st->path);
 	literal(d, indent, _("Value:"), st->value);
