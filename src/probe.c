@@ -140,7 +140,7 @@ static size_t on_header(char *line, size_t size, size_t nmemb, void *arg)
 		size_t len = 0;
 		keep_line(&r->status_line, &len, line, n, 512);
 		if (r->status_line)
-			r->status_line[len - 1] = '\0';
+			r->status_line[len - 1] = '\0';     /* one line: no newline */
 	} else if (header_matters(line, n)) {
 		keep_line(&r->headers, &t->headers_len, line, n, PROBE_MAX_HEADERS);
 	}

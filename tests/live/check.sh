@@ -283,6 +283,7 @@ healthy() {
 }
 
 healthy "healthy NDES" "$(http "$P_HEALTHY")"
+ok "healthy: no progress line when stderr is not a terminal" test ! -s "$err"
 ok "healthy: 403 seen" has "code: status-403" "$out"
 ok "healthy: capabilities listed" has "- SHA-256" "$out"
 ok "healthy: scepserver's CA listed" has "subject: OU=SCEP CA,O=scep-ca,C=US" "$out"
@@ -385,6 +386,8 @@ for url in "ftp://127.0.0.1:$P_HEALTHY$SCEP" "file:///etc/passwd" "gopher://127.
 	ok "refused with nothing on stdout: $url" test ! -s "$out"
 done
 ok "refused URLs fetched nothing" test "$(wc -l <"$tmp/nginx/access.log")" = "$before"
+ok "check --help: exit 0" exits 0 $W check --help
+ok "check --help: names the options" has "--insecure" "$out"
 ok "no URL: exit 64" exits 64 $W check
 ok "two URLs: exit 64" exits 64 $W check "$(http "$P_HEALTHY")" "$(http "$P_HEALTHY")"
 ok "bad format: exit 64" exits 64 $W check --format xml "$(http "$P_HEALTHY")"
