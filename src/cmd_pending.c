@@ -10,7 +10,6 @@ static int pending(const char *what)
 	return EXIT_UNAVAILABLE;
 }
 
-int cmd_wizard(int argc, char **argv) { (void)argc; (void)argv; return pending("wizard"); }
 int cmd_checklist(int argc, char **argv) { (void)argc; (void)argv; return pending("checklist"); }
 int cmd_check(int argc, char **argv) { (void)argc; (void)argv; return pending("check"); }
 int cmd_resume(int argc, char **argv) { (void)argc; (void)argv; return pending("resume"); }
