@@ -77,7 +77,7 @@ static void run(tui *t, const node *n)
 	int rc = live_check(url, t);
 	if (rc == LIVE_UNAVAILABLE) {
 		t->live = LIVE_IDLE;
-		tui_message(t, "%s", _("Live checks arrive with the 'check' command; answer by hand for now."));
+		tui_message(t, "%s", _("Live checks come with 'scepwiz check'; answer by hand."));
 		return;
 	}
 	t->live = LIVE_DONE;

@@ -52,12 +52,12 @@ int draw_clipped(int y, int x, const char *s, int cols, style st)
 	int cut = s[fit] != '\0';
 	if (cut)
 		fit = wrap_fit(s, cols - 1, &used);
-	attr_set(style_attr(st), 0, NULL);
+	attrset(style_attr(st));
 	mvaddnstr(y, x, s, (int)fit);
 	if (cut) {
 		addstr("…");
 		used++;
 	}
-	attr_set(A_NORMAL, 0, NULL);
+	attrset(A_NORMAL);
 	return used;
 }

@@ -24,22 +24,22 @@ void flowmap_draw(const tui *t, int y)
 	int x = 1 + draw_clipped(y, 1, _("SCEP flow"), 12, ST_STRONG) + 1;
 	move(y, x);
 	for (int i = 1; i <= 6; i++) {
-		attr_set(style_attr(ST_FRAME), 0, NULL);
+		attrset(style_attr(ST_FRAME));
 		addch(i == 1 ? ACS_LTEE : ACS_PLUS);
 		if (i == current) {
-			attr_set(style_attr(ST_CURRENT), 0, NULL);
+			attrset(style_attr(ST_CURRENT));
 			printw("[%d]", i);
 		} else {
 			addch(ACS_HLINE);
-			attr_set(A_NORMAL, 0, NULL);
+			attrset(A_NORMAL);
 			printw("%d", i);
-			attr_set(style_attr(ST_FRAME), 0, NULL);
+			attrset(style_attr(ST_FRAME));
 			addch(ACS_HLINE);
 		}
 	}
-	attr_set(style_attr(ST_FRAME), 0, NULL);
+	attrset(style_attr(ST_FRAME));
 	addch(ACS_RTEE);
-	attr_set(A_NORMAL, 0, NULL);
+	attrset(A_NORMAL);
 	x += 6 * 4 + 2;
 	char label[256];
 	if (current >= 1 && current <= 6)

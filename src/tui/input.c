@@ -65,7 +65,7 @@ void input_draw(input *in, int y, int x, int cols)
 		used += char_cols(in->buf[i - 1]);
 	while (used > cols - 1 && in->first < in->cur)
 		used -= char_cols(in->buf[in->first++]);
-	attr_set(A_UNDERLINE, 0, NULL);
+	attrset(A_UNDERLINE);
 	mvhline(y, x, ' ', cols);
 	move(y, x);
 	int at = 0, cursor_x = x;
@@ -80,7 +80,7 @@ void input_draw(input *in, int y, int x, int cols)
 	}
 	if (in->cur == in->len)
 		cursor_x = x + at;
-	attr_set(A_NORMAL, 0, NULL);
+	attrset(A_NORMAL);
 	move(y, cursor_x);
 }
 

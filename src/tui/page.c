@@ -128,14 +128,14 @@ void page_clamp(const page *p, view *v, int rows)
 /* The box's borders drawn with the terminal's line characters. */
 static void draw_frame(const pline *l, int y, int x, int width)
 {
-	attr_set(style_attr(ST_FRAME), 0, NULL);
+	attrset(style_attr(ST_FRAME));
 	chtype left = l->frame == 't' ? ACS_ULCORNER : l->frame == 'b' ? ACS_LLCORNER : ACS_VLINE;
 	chtype right = l->frame == 't' ? ACS_URCORNER : l->frame == 'b' ? ACS_LRCORNER : ACS_VLINE;
 	mvaddch(y, x, left);
 	if (l->frame != 'm')
 		mvhline(y, x + 1, ACS_HLINE, width - 2);
 	mvaddch(y, x + width - 1, right);
-	attr_set(A_NORMAL, 0, NULL);
+	attrset(A_NORMAL);
 	if (l->frame == 't' && *l->s) {
 		mvaddstr(y, x + 2, " ");
 		draw_clipped(y, x + 3, l->s, width - 6, ST_FRAME);
@@ -159,9 +159,9 @@ void page_draw(const page *p, const view *v, int top, int left, int rows)
 		if (!selected)
 			continue;
 		/* The whole row is marked, and a '>' shows it without colour too. */
-		attr_set(style_attr(ST_CURRENT), 0, NULL);
+		attrset(style_attr(ST_CURRENT));
 		mvhline(y, x + used, ' ', p->width - l->x - used);
-		attr_set(A_NORMAL, 0, NULL);
+		attrset(A_NORMAL);
 		if (r == 0 || p->v[v->scroll + r - 1].item != l->item)
 			mvaddstr(y, left - 2, ">");
 	}

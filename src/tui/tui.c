@@ -216,17 +216,24 @@ static const char *lang_name(void)
 	return i18n_lang();
 }
 
-/* Article › section on the left, the language on the right. */
+/* Article › section on the left, the language on the right. When they do
+ * not fit, the article gives way first: the section is what changes. */
 static void status_line(const tui *t, int y)
 {
 	const node *n = walk_current(t->w);
-	char left[512], right[64];
-	snprintf(left, sizeof left, " %s › %s", tr(n->tree->title.s), tr(n->title.s));
+	const char *article = tr(n->tree->title.s), *section = tr(n->title.s);
+	char right[64];
 	snprintf(right, sizeof right, " %s ", lang_name());
 	int rw = draw_width(right);
-	attr_set(style_attr(ST_BAR), 0, NULL);
+	int room = COLS - rw - 1 - 4;           /* less the margin and " › " */
+	int aw = draw_width(article), sw = draw_width(section);
+	if (aw + sw > room)
+		aw = sw < room - COLS / 4 ? room - sw : COLS / 4;
+	attrset(style_attr(ST_BAR));
 	mvhline(y, 0, ' ', COLS);
-	draw_clipped(y, 0, left, COLS - rw - 1, ST_BAR);
+	int x = 1 + draw_clipped(y, 1, article, aw, ST_BAR);
+	x += draw_clipped(y, x, " › ", 3, ST_BAR);
+	draw_clipped(y, x, section, COLS - rw - x, ST_BAR);
 	draw_clipped(y, COLS - rw, right, rw, ST_BAR);
 }
 
@@ -294,9 +301,9 @@ void tui_frame(tui *t)
 		page_begin(&t->page, t->width);
 		screens[t->screen].draw(t);
 		flowmap_draw(t, 0);
-		attr_set(style_attr(ST_FRAME), 0, NULL);
+		attrset(style_attr(ST_FRAME));
 		mvhline(1, 0, ACS_HLINE, COLS);
-		attr_set(A_NORMAL, 0, NULL);
+		attrset(A_NORMAL);
 		status_line(t, LINES - 1);
 		hint_line(t, LINES - 2);
 	}
