@@ -27,6 +27,10 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Applies --lang; prints a one-line notice for an unknown language. */
 void cli_set_lang(const char *lang);
 
+struct session;
+/* Opens the wizard on a saved session, recording further moves into it. */
+int wizard_resume(const tree_set *set, struct session *s);
+
 int cmd_lint(int argc, char **argv);
 int cmd_sections(int argc, char **argv);
 int cmd_wizard(int argc, char **argv);

@@ -1,4 +1,6 @@
 /* scepwiz lint [FILE]...: validate decision trees. */
+#include <config.h>
+
 #include "cli.h"
 #include "i18n.h"
 #include "paths.h"

@@ -1,9 +1,12 @@
 /* scepwiz sections: every section id with its title, tree by tree. */
+#include <config.h>
+
 #include "cli.h"
 #include "i18n.h"
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 static void list_tree(const tree_set *set, const tree *t)
 {
@@ -15,6 +18,13 @@ static void list_tree(const tree_set *set, const tree *t)
 		printf("  %*s%-*s  %s\n", 2 * (n->level - 1), "", 48 - 2 * (n->level - 1), spec,
 		       tr(n->title.s));
 	}
+}
+
+/* Trees in the order of the SCEP flow: the index, then step 2, step 5… */
+static int by_flow_step(const void *a, const void *b)
+{
+	const tree *ta = *(tree *const *)a, *tb = *(tree *const *)b;
+	return ta->flow_step - tb->flow_step;
 }
 
 int cmd_sections(int argc, char **argv)
@@ -34,6 +44,7 @@ int cmd_sections(int argc, char **argv)
 
 	tree_set set = { 0 };
 	int rc = cli_load_trees(&set);
+	qsort(set.trees, set.ntrees, sizeof *set.trees, by_flow_step);
 	for (size_t i = 0; rc == EXIT_OK && i < set.ntrees; i++) {
 		if (i)
 			putchar('\n');

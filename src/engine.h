@@ -48,6 +48,11 @@ size_t walk_answers(const walk *w);
  * Returns how many; fills at most MAX into OUT. */
 size_t walk_remediations(const walk *w, const node **out, size_t max);
 
+/* The remediations a walk from N can reach without leaving N's tree, in
+ * the tree's order (N itself when it is one). Fills at most MAX into OUT and
+ * returns how many there are. */
+size_t node_remediations(const node *n, const node **out, size_t max);
+
 /* A node with link hops followed. */
 const node *node_follow(const node *n);
 

@@ -1,3 +1,5 @@
+#include <config.h>
+
 #include "i18n.h"
 #include "paths.h"
 

@@ -1,4 +1,6 @@
 /* scepwiz: the command line. Global options, then a subcommand. */
+#include <config.h>
+
 #include "cli.h"
 #include "i18n.h"
 #include "paths.h"

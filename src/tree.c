@@ -1,3 +1,5 @@
+#include <config.h>
+
 #include "tree.h"
 #include "i18n.h"
 #include "yamldoc.h"
@@ -156,7 +158,7 @@ static void read_choices(ctx *c, node *n, const yd_node *map, int with_outcome)
 	}
 }
 
-static const char *const step_keys[] = { "_text", "command", "path", "value", "example", NULL };
+static const char *const step_keys[] = { "_text", "_ui", "command", "path", "value", "example", NULL };
 static const char *const step_required[] = { "_text", NULL };
 static const char *const cause_keys[] = { "_cause", "_solution", "steps", NULL };
 static const char *const cause_required[] = { "_cause", NULL };
@@ -174,6 +176,7 @@ static void read_steps(ctx *c, cause *cs, const yd_node *map)
 		if (check_map(c, m, _("a step"), step_keys, step_required) < 0)
 			continue;
 		st->text = get_text(c, m, "_text");
+		st->ui = get_text(c, m, "_ui");
 		st->command = get_str(c, m, "command");
 		st->path = get_str(c, m, "path");
 		st->value = get_str(c, m, "value");
@@ -564,8 +567,10 @@ void node_each_text(const node *n, void (*fn)(const text *msg, void *arg), void 
 	for (size_t k = 0; k < n->ncauses; k++) {
 		VISIT(n->causes[k].cause);
 		VISIT(n->causes[k].solution);
-		for (size_t s = 0; s < n->causes[k].nsteps; s++)
+		for (size_t s = 0; s < n->causes[k].nsteps; s++) {
 			VISIT(n->causes[k].steps[s].text);
+			VISIT(n->causes[k].steps[s].ui);
+		}
 	}
 #undef VISIT
 }

@@ -26,6 +26,7 @@ typedef struct {
 
 typedef struct {
 	text text;
+	text ui;                    /* a Windows label or menu path, translated */
 	const char *command, *path, *value, *example;   /* never translated */
 } step;
 

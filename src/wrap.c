@@ -6,46 +6,94 @@
 #include <string.h>
 #include <wchar.h>
 
-/* One character at S (of at most N bytes): its length in bytes and its
- * width. A byte that is not valid UTF-8, or a character with no width of
- * its own (a control character), counts as one column so that text never
- * collapses or stalls. */
-static size_t next_char(const char *s, size_t n, int *cols)
+/* One character at S: its length in bytes and its width in columns. A byte
+ * that is not UTF-8 counts as one column so nothing is lost. */
+static size_t next_char(const char *s, size_t *cols)
 {
 	mbstate_t st;
 	wchar_t wc;
 	memset(&st, 0, sizeof st);
-	size_t len = mbrtowc(&wc, s, n, &st);
-	if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
+	size_t n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
+	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
 		*cols = 1;
 		return 1;
 	}
 	int w = wcwidth(wc);
-	*cols = w < 0 ? 1 : w;
-	return len;
+	*cols = w < 0 ? 0 : (size_t)w;
+	return n;
 }
 
-int wrap_width(const char *text, size_t len)
+size_t wrap_width(const char *s)
 {
-	int total = 0, w;
-	for (size_t i = 0; i < len; total += w)
-		i += next_char(text + i, len - i, &w);
+	size_t total = 0, cols;
+	while (*s) {
+		s += next_char(s, &cols);
+		total += cols;
+	}
 	return total;
 }
 
-size_t wrap_fit(const char *text, int cols, int *used)
+size_t wrap_fit(const char *s, size_t width)
 {
-	size_t n = strlen(text), i = 0;
-	int total = 0, w;
-	while (i < n) {
-		size_t len = next_char(text + i, n - i, &w);
-		if (total + w > cols)
+	size_t used = 0, i = 0, last_space = 0, cols;
+	while (s[i] && s[i] != '\n') {
+		size_t n = next_char(s + i, &cols);
+		if (used + cols > width) {
+			if (s[i] == ' ')
+				return i;
+			return last_space ? last_space : (i ? i : n);
+		}
+		if (s[i] == ' ')
+			last_space = i;
+		used += cols;
+		i += n;
+	}
+	return i;
+}
+
+void wrap_print(FILE *out, const char *first, int indent, const char *s, int width)
+{
+	size_t room = (size_t)width - wrap_width(first);
+	fputs(first, out);
+	for (int line = 0; *s || line == 0; line++) {
+		if (line) {
+			fprintf(out, "%*s", indent, "");
+			room = (size_t)(width - indent);
+		}
+		size_t n = wrap_fit(s, room);
+		while (n > 0 && s[n - 1] == ' ')
+			n--;
+		fprintf(out, "%.*s\n", (int)n, s);
+		s += n;
+		while (*s == ' ')
+			s++;
+		if (*s == '\n')
+			s++;
+	}
+}
+
+/* ---- lines for a screen ------------------------------------------------ */
+
+int wrap_ncols(const char *text, size_t len)
+{
+	size_t total = 0, cols;
+	for (size_t i = 0; i < len; total += cols)
+		i += next_char(text + i, &cols);
+	return (int)total;
+}
+
+size_t wrap_clip(const char *text, int cols, int *used)
+{
+	size_t i = 0, total = 0, w;
+	while (text[i]) {
+		size_t len = next_char(text + i, &w);
+		if ((int)(total + w) > cols)
 			break;
 		total += w;
 		i += len;
 	}
 	if (used)
-		*used = total;
+		*used = (int)total;
 	return i;
 }
 
@@ -69,7 +117,7 @@ static void emit(lines *out, const char *text, size_t start, size_t end)
 		out->v = v;
 		out->cap = cap;
 	}
-	out->v[out->n++] = (wrap_line){ start, end - start, wrap_width(text + start, end - start) };
+	out->v[out->n++] = (wrap_line){ start, end - start, wrap_ncols(text + start, end - start) };
 }
 
 /* After a soft break the next line starts at its first word. */
@@ -84,14 +132,14 @@ static size_t skip_spaces(const char *text, size_t n, size_t i)
 static size_t one_line(lines *out, const char *text, size_t n, size_t pos, int width)
 {
 	size_t i = pos, brk = 0;        /* the end of the last word before a space */
-	int cols = 0, w;
+	size_t cols = 0, w;
 	while (i < n && text[i] != '\n') {
-		size_t len = next_char(text + i, n - i, &w);
+		size_t len = next_char(text + i, &w);
 		if (text[i] == ' ') {
 			/* Not inside a line's leading indentation. */
 			if (i > pos && text[i - 1] != ' ')
 				brk = i;
-		} else if (cols + w > width) {
+		} else if (cols + w > (size_t)width) {
 			/* A word wider than the line is cut, always moving on. */
 			size_t end = brk ? brk : i > pos ? i : i + len;
 			emit(out, text, pos, end);
@@ -102,7 +150,7 @@ static size_t one_line(lines *out, const char *text, size_t n, size_t pos, int w
 	}
 	/* Spaces before a newline must not push the line past the width. */
 	size_t end = i;
-	while (end > pos && text[end - 1] == ' ' && wrap_width(text + pos, end - pos) > width)
+	while (end > pos && text[end - 1] == ' ' && wrap_ncols(text + pos, end - pos) > width)
 		end--;
 	emit(out, text, pos, end);
 	return i < n ? i + 1 : i;

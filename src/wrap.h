@@ -1,11 +1,24 @@
-/* Word wrapping by display width, so every language lines up on a terminal:
+/* Word wrapping by display width, so accented and wide characters line up:
  * an accented letter takes one column and two bytes, a CJK character two
- * columns. No curses here: the wizard and any text output can use it. */
+ * columns. No curses here: the checklist and the wizard both use it. */
 #ifndef SCEPWIZ_WRAP_H
 #define SCEPWIZ_WRAP_H
 
 #include <stddef.h>
+#include <stdio.h>
 
+/* Columns the UTF-8 string S takes on a terminal. */
+size_t wrap_width(const char *s);
+
+/* Bytes of S (up to its end or a newline) that fit in WIDTH columns, broken
+ * after a word; a word longer than WIDTH is broken where it must be. */
+size_t wrap_fit(const char *s, size_t width);
+
+/* Prints S wrapped to WIDTH columns: the first line starts with FIRST, the
+ * others are indented by INDENT spaces. Newlines in S start new lines. */
+void wrap_print(FILE *out, const char *first, int indent, const char *s, int width);
+
+/* For a screen, which places each line itself: the lines of TEXT. */
 typedef struct {
 	size_t start, len;      /* the line's bytes in the text */
 	int cols;               /* its width in columns */
@@ -20,10 +33,11 @@ typedef struct {
 size_t wrap_text(const char *text, int width, wrap_line **lines);
 
 /* The columns the first LEN bytes of TEXT take. */
-int wrap_width(const char *text, size_t len);
+int wrap_ncols(const char *text, size_t len);
 
 /* How many bytes of TEXT fit in COLS columns without splitting a
- * character; the columns they take go to *USED when it is not NULL. */
-size_t wrap_fit(const char *text, int cols, int *used);
+ * character (for clipping, not wrapping); the columns they take go to *USED
+ * when it is not NULL. */
+size_t wrap_clip(const char *text, int cols, int *used);
 
 #endif

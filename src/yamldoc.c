@@ -1,3 +1,5 @@
+#include <config.h>
+
 #include "yamldoc.h"
 #include "i18n.h"
 

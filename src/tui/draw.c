@@ -40,7 +40,7 @@ attr_t style_attr(style st)
 
 int draw_width(const char *s)
 {
-	return wrap_width(s, strlen(s));
+	return (int)wrap_width(s);
 }
 
 int draw_clipped(int y, int x, const char *s, int cols, style st)
@@ -48,10 +48,10 @@ int draw_clipped(int y, int x, const char *s, int cols, style st)
 	if (cols <= 0)
 		return 0;
 	int used;
-	size_t fit = wrap_fit(s, cols, &used);
+	size_t fit = wrap_clip(s, cols, &used);
 	int cut = s[fit] != '\0';
 	if (cut)
-		fit = wrap_fit(s, cols - 1, &used);
+		fit = wrap_clip(s, cols - 1, &used);
 	attrset(style_attr(st));
 	mvaddnstr(y, x, s, (int)fit);
 	if (cut) {

@@ -18,6 +18,10 @@ static void add_step(page *p, size_t i, const step *s)
 		page_text(p, x, _("Command:"), ST_DIM, -1);
 		page_text(p, x + 2, s->command, ST_COMMAND, -1);
 	}
+	if (s->ui.s) {
+		snprintf(buf, sizeof buf, "%s %s", _("On screen:"), tr(s->ui.s));
+		page_text(p, x, buf, ST_LITERAL, -1);
+	}
 	if (s->path) {
 		snprintf(buf, sizeof buf, "%s %s", _("Path:"), s->path);
 		page_text(p, x, buf, ST_LITERAL, -1);

@@ -1,5 +1,7 @@
 /* libFuzzer target: any bytes, as a tree file, are loaded and validated
  * without a crash, a leak or a hang. Built and run by `make fuzz`. */
+#include <config.h>
+
 #include <stdint.h>
 
 #include "tree.h"

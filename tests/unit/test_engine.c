@@ -1,4 +1,6 @@
 /* The engine: walks forward, back, jumps, checks and links, on a small tree. */
+#include <config.h>
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

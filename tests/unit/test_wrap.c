@@ -44,7 +44,7 @@ static void accents_take_one_column(void **state)
 	(void)state;
 	/* 18 columns but 21 bytes: counting bytes would break too early */
 	const char *sv = "Välj Lägg till och återstarta";
-	assert_int_equal(wrap_width("Välj Lägg till och", strlen("Välj Lägg till och")), 18);
+	assert_int_equal(wrap_ncols("Välj Lägg till och", strlen("Välj Lägg till och")), 18);
 	assert_string_equal(wrapped(sv, 18), "Välj Lägg till och|återstarta");
 	const char *pt = "Não há solicitação de certificação";
 	assert_string_equal(wrapped(pt, 21), "Não há solicitação de|certificação");
@@ -53,7 +53,7 @@ static void accents_take_one_column(void **state)
 static void wide_characters_take_two_columns(void **state)
 {
 	(void)state;
-	assert_int_equal(wrap_width("日本語", strlen("日本語")), 6);
+	assert_int_equal(wrap_ncols("日本語", strlen("日本語")), 6);
 	assert_string_equal(wrapped("日本語", 5), "日本|語");
 	/* narrower than one character: still progresses, one per line */
 	assert_string_equal(wrapped("日本", 1), "日|本");
@@ -75,15 +75,15 @@ static void newlines_break_and_keep_indentation(void **state)
 	assert_string_equal(wrapped("", 10), "");
 }
 
-static void fit_stops_before_a_character_that_would_overflow(void **state)
+static void clip_stops_before_a_character_that_would_overflow(void **state)
 {
 	(void)state;
 	int used;
-	assert_int_equal(wrap_fit("åäö", 2, &used), strlen("åä"));
+	assert_int_equal(wrap_clip("åäö", 2, &used), strlen("åä"));
 	assert_int_equal(used, 2);
-	assert_int_equal(wrap_fit("日本", 3, &used), strlen("日"));
+	assert_int_equal(wrap_clip("日本", 3, &used), strlen("日"));
 	assert_int_equal(used, 2);
-	assert_int_equal(wrap_fit("abc", 0, NULL), 0);
+	assert_int_equal(wrap_clip("abc", 0, NULL), 0);
 }
 
 static void invalid_utf8_still_wraps(void **state)
@@ -101,7 +101,7 @@ int main(void)
 		cmocka_unit_test(wide_characters_take_two_columns),
 		cmocka_unit_test(a_word_longer_than_the_line_is_cut),
 		cmocka_unit_test(newlines_break_and_keep_indentation),
-		cmocka_unit_test(fit_stops_before_a_character_that_would_overflow),
+		cmocka_unit_test(clip_stops_before_a_character_that_would_overflow),
 		cmocka_unit_test(invalid_utf8_still_wraps),
 	};
 	return cmocka_run_group_tests_name("wrap", tests, NULL, NULL);

@@ -1,4 +1,6 @@
 /* The bounded YAML reader: positions, styles, and the limits it enforces. */
+#include <config.h>
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

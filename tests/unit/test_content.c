@@ -1,0 +1,234 @@
+/* The shipped trees against the articles: every section anchor is a node,
+ * every concrete fact (command, path, key, value, event ID, log string) is
+ * kept byte for byte, and every remediation is reached by a walk from the
+ * index (the lists in tests/data/fidelity and tests/data/walks.txt). */
+#include <config.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+
+#define TREES SRCDIR "/decision-trees"
+#define DATA SRCDIR "/tests/data"
+
+static tree_set set;
+
+static int setup(void **state)
+{
+	(void)state;
+	if (tree_set_add_dir(&set, TREES, stderr) || tree_set_resolve(&set, stderr))
+		return -1;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	tree_set_clear(&set);
+	return 0;
+}
+
+/* ---- fidelity ----------------------------------------------------------- */
+
+typedef struct {
+	const char *fact;
+	int found;
+} search;
+
+static void look_text(const text *msg, void *arg)
+{
+	search *s = arg;
+	s->found |= strstr(msg->s, s->fact) != NULL;
+}
+
+static void look_literal(const char *lit, void *arg)
+{
+	search *s = arg;
+	s->found |= strstr(lit, s->fact) != NULL;
+}
+
+static int tree_holds(const tree *t, const char *fact)
+{
+	search s = { fact, 0 };
+	tree_each_text(t, look_text, &s);
+	tree_each_literal(t, look_literal, &s);
+	return s.found;
+}
+
+static int has_node(const tree *t, const char *id)
+{
+	for (size_t i = 0; i < t->nnodes; i++)
+		if (strcmp(t->nodes[i].id, id) == 0)
+			return 1;
+	return 0;
+}
+
+/* One test case a tree: every missing fact is listed before it fails. */
+static void tree_keeps_the_articles_facts(void **state)
+{
+	const char *id = *state;
+	const tree *t = tree_set_tree(&set, id);
+	assert_non_null(t);
+	char path[512], line[2048];
+	snprintf(path, sizeof path, DATA "/fidelity/%s.txt", id);
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	int missing = 0, facts = 0;
+	while (fgets(line, sizeof line, f)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (line[0] == '#' || line[0] == '\0')
+			continue;
+		facts++;
+		int ok = strncmp(line, "anchor: ", 8) == 0 ? has_node(t, line + 8) : tree_holds(t, line);
+		if (!ok) {
+			print_error("%s: missing: %s\n", id, line);
+			missing++;
+		}
+	}
+	fclose(f);
+	assert_true(facts >= 20);
+	assert_int_equal(missing, 0);
+}
+
+/* ---- walks -------------------------------------------------------------- */
+
+static const node *find(const char *spec)
+{
+	int amb;
+	return tree_set_find(&set, spec, &amb);
+}
+
+/* Runs one line of walks.txt; returns the node it ends at or NULL. */
+static const node *run_walk(walk *w, const char *start, char *choices)
+{
+	const tree *t = tree_set_tree(&set, start);
+	if (t == NULL || walk_start(w, t->start) < 0)
+		return NULL;
+	if (strcmp(choices, "-") == 0)
+		return walk_current(w);
+	for (char *c = strtok(choices, ","); c; c = strtok(NULL, ","))
+		if (walk_answer(w, (size_t)atoi(c) - 1) < 0)
+			return NULL;
+	return walk_current(w);
+}
+
+static void every_walk_reaches_its_section(void **state)
+{
+	(void)state;
+	FILE *f = fopen(DATA "/walks.txt", "r");
+	assert_non_null(f);
+	char line[512], start[64], choices[256], want[256];
+	int walks = 0, bad = 0;
+	while (fgets(line, sizeof line, f)) {
+		if (line[0] == '#' || sscanf(line, "%63s %255s %255s", start, choices, want) != 3)
+			continue;
+		walk w;
+		walk_init(&w);
+		char spec[300] = "";
+		const node *end = run_walk(&w, start, choices);
+		if (end)
+			snprintf(spec, sizeof spec, "%s/%s", end->tree->id, end->id);
+		if (strcmp(spec, want) != 0) {
+			print_error("walk %s %s ended at '%s', not %s\n", start, choices, spec, want);
+			bad++;
+		} else if (end->type == NODE_REMEDIATION) {
+			/* The remediation's steps are what the checklist collects. */
+			const node *r[64];
+			size_t n = walk_remediations(&w, r, 64);
+			if (n == 0 || r[n - 1] != end || end->ncauses == 0) {
+				print_error("walk to %s did not collect it\n", want);
+				bad++;
+			}
+		}
+		walk_release(&w);
+		walks++;
+	}
+	fclose(f);
+	assert_true(walks > 0);
+	assert_int_equal(bad, 0);
+}
+
+/* Every remediation and every dead end is the goal of some walk. */
+static void every_ending_has_a_walk(void **state)
+{
+	(void)state;
+	int uncovered = 0;
+	for (size_t i = 0; i < set.ntrees; i++)
+		for (size_t k = 0; k < set.trees[i]->nnodes; k++) {
+			const node *n = &set.trees[i]->nodes[k];
+			int ending = n->type == NODE_REMEDIATION || (n->type == NODE_INFO && !n->next);
+			char spec[300], line[512];
+			snprintf(spec, sizeof spec, " %s/%s\n", n->tree->id, n->id);
+			int found = 0;
+			FILE *f = fopen(DATA "/walks.txt", "r");
+			while (ending && !found && fgets(line, sizeof line, f))
+				found = line[0] != '#' && strstr(line, spec) != NULL;
+			fclose(f);
+			if (ending && !found) {
+				print_error("no walk ends at %s", spec);
+				uncovered++;
+			}
+		}
+	assert_int_equal(uncovered, 0);
+}
+
+static void the_index_reaches_both_trees(void **state)
+{
+	(void)state;
+	const node *start = tree_set_tree(&set, "index")->start;
+	assert_int_equal(start->type, NODE_QUESTION);
+	int to_ndes = 0, to_delivery = 0;
+	for (size_t i = 0; i < start->nchoices; i++) {
+		const node *n = node_follow(start->choices[i].next);
+		to_ndes |= strcmp(n->tree->id, "device-to-ndes") == 0;
+		to_delivery |= strcmp(n->tree->id, "certificate-delivery") == 0;
+	}
+	assert_true(to_ndes && to_delivery);
+	assert_non_null(find("http-error-503"));
+	assert_non_null(find("device-to-ndes/next-steps"));
+}
+
+/* The check node can be answered by every outcome the live check gives. */
+static void check_node_takes_every_outcome(void **state)
+{
+	(void)state;
+	static const char *const outcomes[] = {
+		"ok", "other", "general-ndes-message", "http-error-503", "gatewaytimeout",
+		"http-414-request-uri-too-long", "this-page-cant-be-displayed",
+		"internal-server-error",
+	};
+	for (size_t i = 0; i < sizeof outcomes / sizeof *outcomes; i++) {
+		walk w;
+		walk_init(&w);
+		walk_start(&w, find("test-and-troubleshoot-the-scep-server-url"));
+		assert_int_equal(walk_current(&w)->type, NODE_CHECK);
+		if (walk_outcome(&w, outcomes[i]) < 0)
+			fail_msg("the check node has no choice for outcome %s", outcomes[i]);
+		if (strcmp(outcomes[i], "ok") && strcmp(outcomes[i], "other"))
+			assert_string_equal(walk_current(&w)->id, outcomes[i]);
+		walk_release(&w);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		{ "device-to-ndes keeps the article's facts", tree_keeps_the_articles_facts, NULL,
+		  NULL, "device-to-ndes" },
+		{ "certificate-delivery keeps the article's facts", tree_keeps_the_articles_facts,
+		  NULL, NULL, "certificate-delivery" },
+		cmocka_unit_test(every_walk_reaches_its_section),
+		cmocka_unit_test(every_ending_has_a_walk),
+		cmocka_unit_test(the_index_reaches_both_trees),
+		cmocka_unit_test(check_node_takes_every_outcome),
+	};
+	return cmocka_run_group_tests_name("content", tests, setup, teardown);
+}

@@ -1,0 +1,237 @@
+/* Sessions: saved after every move, atomically and privately; read back in
+ * full; corrupt, newer or outdated files refused without being touched. */
+#include <config.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "session.h"
+
+static tree_set set;
+static char state_dir[] = "/tmp/scepwiz-test-XXXXXX";
+
+/* fsync is wrapped (-Wl,--wrap=fsync) so a test can make the disk fail. */
+int __real_fsync(int fd);
+int __wrap_fsync(int fd);
+static int fail_fsync;
+int __wrap_fsync(int fd)
+{
+	if (fail_fsync) {
+		errno = EIO;
+		return -1;
+	}
+	return __real_fsync(fd);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	if (mkdtemp(state_dir) == NULL)
+		return -1;
+	setenv("XDG_STATE_HOME", state_dir, 1);
+	if (tree_set_add_dir(&set, SRCDIR "/decision-trees", stderr) || tree_set_resolve(&set, stderr))
+		return -1;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	tree_set_clear(&set);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", state_dir);
+	return system(cmd);
+}
+
+static const node *find(const char *spec)
+{
+	int amb;
+	const node *n = tree_set_find(&set, spec, &amb);
+	assert_non_null(n);
+	return n;
+}
+
+/* A walk: index -> step 2 -> another status code -> live check says 503. */
+static void sample_walk(walk *w)
+{
+	walk_init(w);
+	walk_start(w, tree_set_tree(&set, "index")->start);
+	assert_int_equal(walk_answer(w, 1), 0);
+	assert_int_equal(walk_answer(w, 2), 0);
+	assert_int_equal(walk_outcome(w, "http-error-503"), 0);
+	walk_back(w);
+}
+
+static void saved_walk_reads_back_whole(void **state)
+{
+	(void)state;
+	walk w;
+	session s, back;
+	char err[256];
+	sample_walk(&w);
+	assert_int_equal(session_new(&s, "sv"), 0);
+	s.url = strdup("https://ndes.contoso.com/certsrv/mscep/mscep.dll");
+	s.ticket = strdup("T-7: \"quoted\" & colons");
+	session_finding f = { "http-error-503", "problem", "status-503", "HTTP/1.1 503" };
+	session_set_findings(&s, &f, 1);
+	assert_int_equal(session_record(&s, &w, "sv"), 0);
+
+	assert_int_equal(session_load(&back, s.path, &set, err, sizeof err), 0);
+	assert_string_equal(back.id, s.id);
+	assert_string_equal(back.lang, "sv");
+	assert_string_equal(back.url, s.url);
+	assert_string_equal(back.ticket, s.ticket);
+	assert_int_equal(back.walk.len, w.len);
+	assert_int_equal(back.walk.pos, w.pos);
+	for (size_t i = 0; i < w.len; i++) {
+		assert_ptr_equal(back.walk.entries[i].node, w.entries[i].node);
+		assert_int_equal(back.walk.entries[i].choice, w.entries[i].choice);
+		assert_int_equal(back.walk.entries[i].how, w.entries[i].how);
+	}
+	assert_string_equal(back.walk.entries[2].outcome, "http-error-503");
+	assert_int_equal(back.nfindings, 1);
+	assert_string_equal(back.findings[0].code, "status-503");
+	/* the walk goes on where it stopped */
+	assert_string_equal(walk_current(&back.walk)->id, "test-and-troubleshoot-the-scep-server-url");
+	assert_int_equal(walk_forward(&back.walk), 0);
+	assert_string_equal(walk_current(&back.walk)->id, "http-error-503");
+
+	struct stat st;
+	assert_int_equal(stat(s.path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	session_free(&back);
+	session_free(&s);
+	walk_release(&w);
+}
+
+static void failed_write_keeps_the_old_file(void **state)
+{
+	(void)state;
+	walk w;
+	session s;
+	char err[256];
+	sample_walk(&w);
+	session_new(&s, "en");
+	assert_int_equal(session_record(&s, &w, "en"), 0);
+	walk_forward(&w);
+	walk_jump(&w, find("gatewaytimeout"));
+	fail_fsync = 1;
+	assert_int_equal(session_record(&s, &w, "es"), -1);
+	fail_fsync = 0;
+	/* no temporary file is left behind, and the old walk is intact */
+	char dir[512];
+	DIR *d = opendir(session_dir(dir, sizeof dir));
+	struct dirent *e;
+	while ((e = readdir(d)))
+		assert_null(strstr(e->d_name, ".yaml."));
+	closedir(d);
+	session back;
+	assert_int_equal(session_load(&back, s.path, &set, err, sizeof err), 0);
+	assert_string_equal(back.lang, "en");
+	assert_int_equal(back.walk.len, 4);
+	session_free(&back);
+	session_free(&s);
+	walk_release(&w);
+}
+
+static void write_file(const char *path, const char *content)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(content, f);
+	fclose(f);
+}
+
+#define HEAD "scepwiz-session: 1\ncreated: 2026-11-20T10:00:00Z\nupdated: 2026-11-20T10:05:00Z\nlang: es\n"
+
+static const struct {
+	const char *name, *content, *why;
+} corrupt[] = {
+	{ "truncated", HEAD "position: 0\nentries:\n  - {node: index/scep-communication-flow-overview, how: st", "YAML syntax" },
+	{ "not-a-session", "id: device-to-ndes\n_title: a tree\n", "not a scepwiz session" },
+	{ "newer", "scepwiz-session: 7\n", "newer scepwiz (session format 7" },
+	{ "gone-node", HEAD "position: 0\nentries:\n  - {node: device-to-ndes/http-error-999, how: start}\n", "no section 'device-to-ndes/http-error-999'" },
+	{ "bad-choice", HEAD "position: 0\nentries:\n  - {node: index/scep-communication-flow-overview, how: start, choice: 99}\n", "has no choice 99" },
+	{ "bad-position", HEAD "position: 5\nentries:\n  - {node: index/scep-communication-flow-overview, how: start}\n", "'position' is not an entry" },
+	{ "bad-outcome", HEAD "position: 0\nentries:\n  - {node: device-to-ndes/test-and-troubleshoot-the-scep-server-url, how: start, choice: 0, outcome: teapot}\n", "no outcome 'teapot'" },
+	{ "bad-lang", "scepwiz-session: 1\ncreated: 2026-11-20T10:00:00Z\nupdated: 2026-11-20T10:05:00Z\nlang: tlh\nposition: 0\n", "unknown language 'tlh'" },
+	{ "bad-time", "scepwiz-session: 1\ncreated: yesterday\nupdated: 2026-11-20T10:05:00Z\nlang: es\n", "must be times" },
+	{ "no-walk", HEAD "position: 0\n", "no walk" },
+	{ "empty", "", "the file is empty" },
+	{ "binary", "\x7f" "ELF\x02\x01\x01", "YAML syntax" },
+};
+
+static void corrupt_files_are_refused_and_left_alone(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof corrupt / sizeof *corrupt; i++) {
+		char path[256], err[512];
+		snprintf(path, sizeof path, "%s/%s.yaml", state_dir, corrupt[i].name);
+		write_file(path, corrupt[i].content);
+		struct stat before, after;
+		stat(path, &before);
+		session s;
+		assert_int_equal(session_load(&s, path, &set, err, sizeof err), -1);
+		if (strstr(err, corrupt[i].why) == NULL)
+			fail_msg("%s: wanted '%s', got '%s'", corrupt[i].name, corrupt[i].why, err);
+		assert_int_equal(stat(path, &after), 0);
+		assert_int_equal(after.st_size, before.st_size);
+		assert_int_equal(after.st_mtime, before.st_mtime);
+		unlink(path);
+	}
+}
+
+static void latest_session_is_found_by_default(void **state)
+{
+	(void)state;
+	walk w;
+	session a, b;
+	char buf[1024];
+	sample_walk(&w);
+	session_new(&a, "en");
+	session_record(&a, &w, "en");
+	session_new(&b, "it");
+	session_record(&b, &w, "it");
+	/* two sessions in one second still get distinct ids */
+	assert_string_not_equal(a.id, b.id);
+	/* make b clearly the newer */
+	struct timespec times[2] = { { 0, UTIME_OMIT }, { time(NULL) - 100, 0 } };
+	utimensat(AT_FDCWD, a.path, times, 0);
+	assert_non_null(session_find(NULL, buf, sizeof buf));
+	assert_string_equal(buf, b.path);
+	assert_non_null(session_find(a.id, buf, sizeof buf));
+	assert_string_equal(buf, a.path);
+	assert_non_null(session_find(a.path, buf, sizeof buf));
+	assert_null(session_find("no-such-session", buf, sizeof buf));
+	size_t n;
+	char **list = session_list(&n);
+	assert_true(n >= 2);
+	assert_string_equal(list[0], b.path);
+	session_list_free(list, n);
+	session_free(&a);
+	session_free(&b);
+	walk_release(&w);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(saved_walk_reads_back_whole),
+		cmocka_unit_test(failed_write_keeps_the_old_file),
+		cmocka_unit_test(corrupt_files_are_refused_and_left_alone),
+		cmocka_unit_test(latest_session_is_found_by_default),
+	};
+	return cmocka_run_group_tests_name("session", tests, setup, teardown);
+}
