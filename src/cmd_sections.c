@@ -44,7 +44,8 @@ int cmd_sections(int argc, char **argv)
 
 	tree_set set = { 0 };
 	int rc = cli_load_trees(&set);
-	qsort(set.trees, set.ntrees, sizeof *set.trees, by_flow_step);
+	if (rc == EXIT_OK)     /* qsort must not get the NULL of an empty set */
+		qsort(set.trees, set.ntrees, sizeof *set.trees, by_flow_step);
 	for (size_t i = 0; rc == EXIT_OK && i < set.ntrees; i++) {
 		if (i)
 			putchar('\n');
