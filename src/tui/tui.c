@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <term.h>
+#include <unistd.h>
 
 const struct tui_lang tui_langs[] = {
 	{ "en", "English" }, { "es", "Español" }, { "it", "Italiano" },
@@ -384,7 +386,13 @@ static void start_screen(const tui_options *opt)
 int tui_run(const tree_set *set, walk *w, const tui_options *opt)
 {
 	catch_signals();
-	SCREEN *scr = newterm(NULL, stdout, stdin);
+	/* Ask terminfo first: a failed newterm() leaks its half-made screen. */
+	int err = 0;
+	SCREEN *scr = NULL;
+	if (setupterm(NULL, STDOUT_FILENO, &err) == OK) {
+		del_curterm(cur_term);
+		scr = newterm(NULL, stdout, stdin);
+	}
 	if (scr == NULL) {
 		const char *term = getenv("TERM");
 		fprintf(stderr, _("%s: cannot drive the terminal '%s'; set TERM to your terminal's type\n"),

@@ -56,6 +56,10 @@ ok "an unknown --goto points at 'scepwiz sections'" has "scepwiz sections" "$err
 ok "an anchor in two articles exits 64" exits 64 $W --goto next-steps
 ok "an anchor in two articles asks for TREE/ANCHOR" has "TREE/next-steps" "$err"
 
+start 80x24 "TERM=no-such-terminal $W"
+ok "an unknown terminal type exits 64" shows "exit=64"
+ok "an unknown terminal type is named" shows "cannot drive the terminal 'no-such-terminal'"
+
 # ---- from the index to the fix for HTTP 503, at the smallest size --------
 start 60x16 "$W"
 ok "the wizard opens on the index question" shows "SCEP communication flow overview"
