@@ -34,17 +34,39 @@ static wchar_t *folded(const char *s)
 typedef struct {
 	const wchar_t *needle;
 	int found, failed;
+	const char *where;      /* the string it was found in */
+	size_t at;              /* and the match's first byte there */
 } matcher;
+
+/* The byte offset of the K-th character of S, decoded as folded() does. */
+static size_t byte_offset(const char *s, size_t k)
+{
+	size_t n = strlen(s), i = 0;
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	while (k-- > 0 && i < n) {
+		size_t len = mbrtowc(NULL, s + i, n - i, &st);
+		if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
+			memset(&st, 0, sizeof st);
+			len = 1;
+		}
+		i += len;
+	}
+	return i;
+}
 
 static void match(const char *s, matcher *m)
 {
 	if (m->found || m->failed || s == NULL)
 		return;
 	wchar_t *hay = folded(s);
-	if (hay == NULL)
-		m->failed = 1;
-	else
-		m->found = wcsstr(hay, m->needle) != NULL;
+	const wchar_t *hit = hay ? wcsstr(hay, m->needle) : NULL;
+	m->failed = hay == NULL;
+	m->found = hit != NULL;
+	if (hit) {
+		m->where = s;
+		m->at = byte_offset(s, (size_t)(hit - hay));
+	}
 	free(hay);
 }
 
@@ -61,6 +83,7 @@ static void match_literal(const char *s, void *arg)
 static int node_matches(const node *n, matcher *m)
 {
 	m->found = 0;
+	m->where = NULL;
 	match(n->id, m);
 	node_each_text(n, match_text, m);
 	node_each_literal(n, match_literal, m);
@@ -82,7 +105,7 @@ size_t search_nodes(const tree_set *set, const char *query, const node ***hits)
 		free(v);
 		return 0;
 	}
-	matcher m = { needle, 0, 0 };
+	matcher m = { needle, 0, 0, NULL, 0 };
 	size_t n = 0;
 	for (size_t t = 0; t < set->ntrees && !m.failed; t++)
 		for (size_t i = 0; i < set->trees[t]->nnodes; i++)
@@ -95,4 +118,18 @@ size_t search_nodes(const tree_set *set, const char *query, const node ***hits)
 	}
 	*hits = v;
 	return n;
+}
+
+const char *search_match(const node *n, const char *query, size_t *at)
+{
+	if (query == NULL || *query == '\0')
+		return NULL;
+	wchar_t *needle = folded(query);
+	if (needle == NULL)
+		return NULL;
+	matcher m = { needle, 0, 0, NULL, 0 };
+	node_matches(n, &m);
+	free(needle);
+	*at = m.at;
+	return m.found ? m.where : NULL;
 }

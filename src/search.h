@@ -14,4 +14,10 @@
  * memory runs out. */
 size_t search_nodes(const tree_set *set, const char *query, const node ***hits);
 
+/* Where QUERY occurs in N: the first of its strings that holds it, in the
+ * order search reads them (id, translated text, literals), with the byte
+ * offset of the match in *AT; NULL when none does. The wizard shows the
+ * words around it under each result. */
+const char *search_match(const node *n, const char *query, size_t *at);
+
 #endif

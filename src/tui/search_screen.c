@@ -6,9 +6,31 @@
 #include "screens.h"
 #include "i18n.h"
 #include "search.h"
+#include "wrap.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+/* The line of text around where Q matched N, as a hint under the result:
+ * from a few words before the match to the end of that line. */
+static const char *excerpt(const node *n, const char *q, char *buf, size_t size)
+{
+	size_t at;
+	const char *s = search_match(n, q, &at);
+	if (s == NULL || s == n->id || strcmp(s, tr(n->title.s)) == 0)
+		return NULL;
+	size_t from = at, back = 0;
+	while (from > 0 && s[from - 1] != '\n' && back < 24) {
+		from--;
+		back += (s[from] & 0xC0) != 0x80;     /* count characters, not bytes */
+	}
+	while (from > 0 && s[from - 1] != '\n' && (s[from] & 0xC0) == 0x80)
+		from--;
+	size_t len = strcspn(s + from, "\n");
+	snprintf(buf, size, "%s%.*s", from > 0 && s[from - 1] != '\n' ? "…" : "", (int)len, s + from);
+	return buf;
+}
 
 void search_draw(tui *t)
 {
@@ -34,7 +56,17 @@ void search_draw(tui *t)
 		const node *n = t->hits[i];
 		if (i == 0 || t->hits[i - 1]->tree != n->tree)
 			page_text(p, 0, tr(n->tree->title.s), ST_HEADING, -1);
-		page_text(p, 2, tr(n->title.s), ST_TEXT, tui_add_target(t, n));
+		int item = tui_add_target(t, n);
+		char line[512];
+		page_text(p, 2, tr(n->title.s), ST_TEXT, item);
+		const char *ex = excerpt(n, q, line, sizeof line);
+		if (ex) {
+			/* One line of it is enough to recognise the place. */
+			size_t fit = wrap_clip(ex, t->width - 7, NULL);
+			if (ex[fit])
+				snprintf(line + (ex - line) + fit, sizeof line - fit, "…");
+			page_text(p, 4, line, ST_DIM, item);
+		}
 	}
 	t->hints = _("type to search  ↑↓ choose  Enter go there");
 	tui_show_page(t);

@@ -133,6 +133,9 @@ keys C-u
 type_text "policy module communication"
 ok "results come from the device-to-NDES article" shows_line "^  Device to NDES server communication$"
 ok "and from the index" shows_line "^  Troubleshooting SCEP certificate profiles with Intune$"
+keys C-u
+type_text "maxfieldlength"
+ok "a result shows the words around the match" shows_line "^ +….*MaxFieldLength"
 keys Escape
 ok "Esc closes the search" gone "Search:"
 

@@ -118,6 +118,23 @@ static void nothing_for_empty_or_absent_text(void **state)
 	assert_null(hits);
 }
 
+static void tells_where_it_matched(void **state)
+{
+	(void)state;
+	int amb;
+	size_t at;
+	const node *n = tree_set_find(&set, "http-414-request-uri-too-long", &amb);
+	const char *s = search_match(n, "MAXREQUESTBYTES = 6", &at);
+	assert_non_null(s);
+	assert_string_equal(s + at, "MaxRequestBytes = 65534");
+	/* after an accented letter the offset counts bytes, not characters */
+	n = tree_set_find(&set, "accents/event", &amb);
+	s = search_match(n, "36 PÅ", &at);
+	assert_non_null(s);
+	assert_string_equal(s + at, "36 på enheten");
+	assert_null(search_match(n, "absent", &at));
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -128,6 +145,7 @@ int main(void)
 		cmocka_unit_test(finds_section_ids),
 		cmocka_unit_test(results_cover_every_tree_in_order),
 		cmocka_unit_test(nothing_for_empty_or_absent_text),
+		cmocka_unit_test(tells_where_it_matched),
 	};
 	return cmocka_run_group_tests_name("search", tests, setup, teardown);
 }
