@@ -14,6 +14,9 @@ sock=scepwiz-test-$$
 T() { tmux -L "$sock" -f /dev/null "$@"; }
 trap 'T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
 screen=$tmp/screen
+# A session that outlives the others: the server would otherwise exit with
+# the last session, racing the next new-session.
+T new-session -d -s keep "sleep 3600"
 
 # start COLSxROWS COMMAND: a fresh window running COMMAND, then telling how
 # it ended and whether the terminal is back in its normal (cooked) state.
@@ -200,13 +203,13 @@ ok "--no-color gives no colour" eval '! colour_sgr'
 wizard_pid() { pgrep -P "$(T display -p -t w '#{pane_pid}')" | head -1; }
 for sig in TERM HUP; do
 	start 80x24 "$W"
-	shows "SCEP communication flow overview" >/dev/null
+	ok "the wizard is up before SIG$sig" shows "SCEP communication flow overview"
 	kill -$sig "$(wizard_pid)"
 	ok "SIG$sig ends the wizard" shows "exit=$((128 + $(kill -l $sig)))"
 	ok "SIG$sig restores the terminal" shows "terminal: icanon echo"
 done
 start 80x24 "$W"
-shows "SCEP communication flow overview" >/dev/null
+ok "the wizard is up before Ctrl-C" shows "SCEP communication flow overview"
 keys C-c
 ok "Ctrl-C ends the wizard" shows "exit=130"
 ok "Ctrl-C restores the terminal" shows "terminal: icanon echo"
