@@ -93,8 +93,11 @@ static void add_live(tui *t)
 					  "certificates, and selects the answer they point to."), ST_TEXT, -1);
 	switch (t->live) {
 	case LIVE_IDLE:
-	case LIVE_URL:
 		page_text(p, 2, unavailable(), ST_DIM, -1);
+		break;
+	case LIVE_URL:
+		page_text(p, 2, _("Type the Server URL of the SCEP certificate profile on the bottom line: "
+				  "Enter checks it, Esc cancels."), ST_WARN, -1);
 		break;
 	case LIVE_RUNNING:
 		page_text(p, 2, t->live_lines[0], ST_DIM, -1);
@@ -123,6 +126,7 @@ void check_draw(tui *t)
 	if (t->live == LIVE_URL) {
 		t->prompt = _("SCEP server URL:");
 		t->prompt_in = &t->url;
+		t->views[SCR_WALK].scroll = (int)t->page.n;     /* the instruction in sight */
 	}
 	tui_show_page(t);
 }
