@@ -380,6 +380,9 @@ static void start_screen(const tui_options *opt)
 	noecho();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);       /* Esc closes a screen without a pause */
+	/* A signal that lands just before the read would not interrupt it;
+	 * waking now and then lets the loop see it in any case. */
+	timeout(500);
 	style_init(!opt->no_color);
 }
 
@@ -403,9 +406,10 @@ int tui_run(const tree_set *set, walk *w, const tui_options *opt)
 	tui t = { .set = set, .w = w, .opt = opt };
 	int answered = w->entries[w->pos].choice;
 	t.views[SCR_WALK] = (view){ 0, answered >= 0 ? answered : 0, 0 };
-	while (!t.done && !caught) {
-		tui_frame(&t);
-		int key = read_key();
+	for (int key = -1; !t.done && !caught;) {
+		if (key != 0)
+			tui_frame(&t);
+		key = read_key();
 		if (!caught)
 			handle_key(&t, key);
 	}
