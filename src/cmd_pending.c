@@ -12,5 +12,4 @@ static int pending(const char *what)
 	return EXIT_UNAVAILABLE;
 }
 
-int cmd_wizard(int argc, char **argv) { (void)argc; (void)argv; return pending("wizard"); }
 int wizard_resume(const tree_set *set, struct session *s) { (void)set; (void)s; return pending("wizard"); }

@@ -557,44 +557,51 @@ const char *tree_set_spec(const tree_set *set, const node *n, char *buf, size_t 
 
 /* ---- walking the strings ------------------------------------------------ */
 
-void tree_each_text(const tree *t, void (*fn)(const text *msg, void *arg), void *arg)
+void node_each_text(const node *n, void (*fn)(const text *msg, void *arg), void *arg)
 {
 #define VISIT(x) do { if ((x).s) fn(&(x), arg); } while (0)
-	VISIT(t->title);
-	for (size_t i = 0; i < t->nnodes; i++) {
-		const node *n = &t->nodes[i];
-		VISIT(n->title);
-		VISIT(n->text);
-		for (size_t k = 0; k < n->nchoices; k++)
-			VISIT(n->choices[k].label);
-		for (size_t k = 0; k < n->ncauses; k++) {
-			VISIT(n->causes[k].cause);
-			VISIT(n->causes[k].solution);
-			for (size_t s = 0; s < n->causes[k].nsteps; s++) {
-				VISIT(n->causes[k].steps[s].text);
-				VISIT(n->causes[k].steps[s].ui);
-			}
+	VISIT(n->title);
+	VISIT(n->text);
+	for (size_t k = 0; k < n->nchoices; k++)
+		VISIT(n->choices[k].label);
+	for (size_t k = 0; k < n->ncauses; k++) {
+		VISIT(n->causes[k].cause);
+		VISIT(n->causes[k].solution);
+		for (size_t s = 0; s < n->causes[k].nsteps; s++) {
+			VISIT(n->causes[k].steps[s].text);
+			VISIT(n->causes[k].steps[s].ui);
 		}
 	}
 #undef VISIT
 }
 
-void tree_each_literal(const tree *t, void (*fn)(const char *s, void *arg), void *arg)
+void node_each_literal(const node *n, void (*fn)(const char *s, void *arg), void *arg)
 {
 #define VISIT(x) do { if (x) fn(x, arg); } while (0)
-	for (size_t i = 0; i < t->nnodes; i++) {
-		const node *n = &t->nodes[i];
-		VISIT(n->example);
-		for (size_t k = 0; k < n->nkeywords; k++)
-			VISIT(n->keywords[k]);
-		for (size_t k = 0; k < n->ncauses; k++)
-			for (size_t s = 0; s < n->causes[k].nsteps; s++) {
-				const step *st = &n->causes[k].steps[s];
-				VISIT(st->command);
-				VISIT(st->path);
-				VISIT(st->value);
-				VISIT(st->example);
-			}
-	}
+	VISIT(n->example);
+	for (size_t k = 0; k < n->nkeywords; k++)
+		VISIT(n->keywords[k]);
+	for (size_t k = 0; k < n->ncauses; k++)
+		for (size_t s = 0; s < n->causes[k].nsteps; s++) {
+			const step *st = &n->causes[k].steps[s];
+			VISIT(st->command);
+			VISIT(st->path);
+			VISIT(st->value);
+			VISIT(st->example);
+		}
 #undef VISIT
+}
+
+void tree_each_text(const tree *t, void (*fn)(const text *msg, void *arg), void *arg)
+{
+	if (t->title.s)
+		fn(&t->title, arg);
+	for (size_t i = 0; i < t->nnodes; i++)
+		node_each_text(&t->nodes[i], fn, arg);
+}
+
+void tree_each_literal(const tree *t, void (*fn)(const char *s, void *arg), void *arg)
+{
+	for (size_t i = 0; i < t->nnodes; i++)
+		node_each_literal(&t->nodes[i], fn, arg);
 }

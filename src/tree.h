@@ -94,6 +94,9 @@ const char *tree_set_spec(const tree_set *set, const node *n, char *buf, size_t 
 void tree_each_text(const tree *t, void (*fn)(const text *msg, void *arg), void *arg);
 /* Calls FN for every untranslated string (ids excluded). */
 void tree_each_literal(const tree *t, void (*fn)(const char *s, void *arg), void *arg);
+/* The same for one node (search goes node by node). */
+void node_each_text(const node *n, void (*fn)(const text *msg, void *arg), void *arg);
+void node_each_literal(const node *n, void (*fn)(const char *s, void *arg), void *arg);
 
 const char *node_type_name(node_type type);
 

@@ -71,3 +71,104 @@ void wrap_print(FILE *out, const char *first, int indent, const char *s, int wid
 			s++;
 	}
 }
+
+/* ---- lines for a screen ------------------------------------------------ */
+
+int wrap_ncols(const char *text, size_t len)
+{
+	size_t total = 0, cols;
+	for (size_t i = 0; i < len; total += cols)
+		i += next_char(text + i, &cols);
+	return (int)total;
+}
+
+size_t wrap_clip(const char *text, int cols, int *used)
+{
+	size_t i = 0, total = 0, w;
+	while (text[i]) {
+		size_t len = next_char(text + i, &w);
+		if ((int)(total + w) > cols)
+			break;
+		total += w;
+		i += len;
+	}
+	if (used)
+		*used = (int)total;
+	return i;
+}
+
+typedef struct {
+	wrap_line *v;
+	size_t n, cap;
+	int failed;
+} lines;
+
+static void emit(lines *out, const char *text, size_t start, size_t end)
+{
+	if (out->failed)
+		return;
+	if (out->n == out->cap) {
+		size_t cap = out->cap ? 2 * out->cap : 16;
+		wrap_line *v = realloc(out->v, cap * sizeof *v);
+		if (v == NULL) {
+			out->failed = 1;
+			return;
+		}
+		out->v = v;
+		out->cap = cap;
+	}
+	out->v[out->n++] = (wrap_line){ start, end - start, wrap_ncols(text + start, end - start) };
+}
+
+/* After a soft break the next line starts at its first word. */
+static size_t skip_spaces(const char *text, size_t n, size_t i)
+{
+	while (i < n && text[i] == ' ')
+		i++;
+	return i;
+}
+
+/* Lays out the line that starts at POS; returns where the next one starts. */
+static size_t one_line(lines *out, const char *text, size_t n, size_t pos, int width)
+{
+	size_t i = pos, brk = 0;        /* the end of the last word before a space */
+	size_t cols = 0, w;
+	while (i < n && text[i] != '\n') {
+		size_t len = next_char(text + i, &w);
+		if (text[i] == ' ') {
+			/* Not inside a line's leading indentation. */
+			if (i > pos && text[i - 1] != ' ')
+				brk = i;
+		} else if (cols + w > (size_t)width) {
+			/* A word wider than the line is cut, always moving on. */
+			size_t end = brk ? brk : i > pos ? i : i + len;
+			emit(out, text, pos, end);
+			return skip_spaces(text, n, end);
+		}
+		cols += w;
+		i += len;
+	}
+	/* Spaces before a newline must not push the line past the width. */
+	size_t end = i;
+	while (end > pos && text[end - 1] == ' ' && wrap_ncols(text + pos, end - pos) > width)
+		end--;
+	emit(out, text, pos, end);
+	return i < n ? i + 1 : i;
+}
+
+size_t wrap_text(const char *text, int width, wrap_line **result)
+{
+	lines out = { 0 };
+	size_t n = text ? strlen(text) : 0;
+	if (width < 1)
+		width = 1;
+	for (size_t pos = 0; pos < n;)
+		pos = one_line(&out, text, n, pos, width);
+	if (out.failed) {
+		free(out.v);
+		out.v = NULL;
+		out.n = 0;
+	}
+	*result = out.v;
+	return out.n;
+}

@@ -1,0 +1,20 @@
+/* The question screen, also for a section that only informs: the text,
+ * the example, the numbered answers (or the way on). */
+#include <config.h>
+
+#include "screens.h"
+#include "i18n.h"
+
+void question_draw(tui *t)
+{
+	const node *n = walk_current(t->w);
+	section_head(t, n);
+	answers_add(t, n);
+	t->hints = _("Enter answer  ← back  t contents  / search  c checklist  L language");
+	tui_show_page(t);
+}
+
+int question_key(tui *t, int key)
+{
+	return answers_key(t, key);
+}

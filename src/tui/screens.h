@@ -1,0 +1,121 @@
+/* What the wizard's screens share: the state of the wizard and each
+ * screen's two entry points. tui.c is the state machine that picks the
+ * screen, draws the frame around it and passes it keys. */
+#ifndef SCEPWIZ_TUI_SCREENS_H
+#define SCEPWIZ_TUI_SCREENS_H
+
+#include "tui.h"
+#include "page.h"
+#include "input.h"
+
+typedef enum {
+	SCR_WALK,               /* the walk: question, check or remediation */
+	SCR_TOC,                /* the table of contents */
+	SCR_SEARCH,
+	SCR_CHECKLIST,
+	SCR_HELP,
+	SCR_LANG,
+	SCR_COUNT
+} screen_id;
+
+/* The smallest terminal the wizard draws in. */
+enum { MIN_COLS = 60, MIN_ROWS = 16 };
+
+/* The live check on a check screen, step by step. */
+typedef enum { LIVE_IDLE, LIVE_URL, LIVE_RUNNING, LIVE_DONE } live_state;
+
+#define LIVE_MAX_LINES 32
+
+typedef struct tui {
+	const tree_set *set;
+	walk *w;
+	const tui_options *opt;
+	screen_id screen, back_to;
+	page page;              /* the current screen, laid out for this frame */
+	view views[SCR_COUNT];
+	int top, left, rows, width;     /* the content area */
+	const char *hints;      /* this screen's keys, for the hint line */
+	const char *prompt;     /* a question asked on the hint line, */
+	input *prompt_in;       /* with the field the answer is typed in */
+	int cursor_y, cursor_x; /* where an input field wants the cursor, or -1 */
+	char msg[256];          /* a one-off message, shown until the next key */
+	int asking_quit, done;
+
+	/* The walk screen: which entry is on show, and the scroll of each. */
+	const node *shown;
+	size_t shown_pos;
+	int *scrolls;
+	size_t nscrolls;
+
+	/* The table of contents and the checklist: what each item leads to. */
+	const node **targets;
+	size_t ntargets, targets_cap;
+
+	/* Search. */
+	input query;
+	const node **hits;
+	size_t nhits;
+
+	/* The check screen's live check. */
+	const node *live_node;
+	live_state live;
+	input url;
+	char live_lines[LIVE_MAX_LINES][256];
+	int nlive_lines;
+	char live_outcome[64];
+} tui;
+
+/* Each screen lays out its page and sets its hints in *_draw; *_key
+ * returns 1 when it used the key, 0 to let the wizard's keys have it. */
+void question_draw(tui *t);
+int question_key(tui *t, int key);
+void check_draw(tui *t);
+int check_key(tui *t, int key);
+void remediation_draw(tui *t);
+int remediation_key(tui *t, int key);
+void toc_draw(tui *t);
+int toc_key(tui *t, int key);
+void search_draw(tui *t);
+int search_key(tui *t, int key);
+void checklist_draw(tui *t);
+int checklist_key(tui *t, int key);
+void help_draw(tui *t);
+int help_key(tui *t, int key);
+void lang_draw(tui *t);
+int lang_key(tui *t, int key);
+
+/* The 'p' key: printing and saving come with the checklist issue. */
+void print_or_save(tui *t);
+
+/* The flow map at row Y: the six steps, the current one marked. */
+void flowmap_draw(const tui *t, int y);
+
+/* What the walk screens share (answers.c): the section's heading, text
+ * and example; its answers as selectable items; and their keys. */
+void section_head(tui *t, const node *n);
+void answers_add(tui *t, const node *n);
+int answers_key(tui *t, int key);
+
+/* Shows the page laid out for this frame through the screen's view. */
+void tui_show_page(tui *t);
+/* The list screens (contents, search, checklist): an item that leads to N,
+ * and their keys (move, Enter goes there, Backspace or ← closes). */
+int tui_add_target(tui *t, const node *n);
+int tui_list_key(tui *t, int key);
+
+/* The languages the wizard speaks: code and name in that language. */
+extern const struct tui_lang { const char *code, *name; } tui_langs[];
+
+/* Moves of the walk (each tells on_change), and the screens. */
+void tui_answer(tui *t, size_t i);
+void tui_back(tui *t);
+void tui_forward(tui *t);
+void tui_jump(tui *t, const node *n);
+void tui_open(tui *t, screen_id s);
+void tui_close(tui *t);
+void tui_changed(tui *t);
+/* Draws the whole frame now (a live check's progress draws mid-key). */
+void tui_frame(tui *t);
+void tui_message(tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

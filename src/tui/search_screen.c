@@ -1,0 +1,91 @@
+/* The search screen: a field at the top, the sections that mention the
+ * text below it, grouped by article; Enter jumps to one. The field keeps its
+ * text between visits. */
+#include <config.h>
+
+#include "screens.h"
+#include "i18n.h"
+#include "search.h"
+#include "wrap.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The line of text around where Q matched N, as a hint under the result:
+ * from a few words before the match to the end of that line. */
+static const char *excerpt(const node *n, const char *q, char *buf, size_t size)
+{
+	size_t at;
+	const char *s = search_match(n, q, &at);
+	if (s == NULL || s == n->id || strcmp(s, tr(n->title.s)) == 0)
+		return NULL;
+	size_t from = at, back = 0;
+	while (from > 0 && s[from - 1] != '\n' && back < 24) {
+		from--;
+		back += (s[from] & 0xC0) != 0x80;     /* count characters, not bytes */
+	}
+	while (from > 0 && s[from - 1] != '\n' && (s[from] & 0xC0) == 0x80)
+		from--;
+	size_t len = strcspn(s + from, "\n");
+	snprintf(buf, size, "%s%.*s", from > 0 && s[from - 1] != '\n' ? "…" : "", (int)len, s + from);
+	return buf;
+}
+
+void search_draw(tui *t)
+{
+	char q[INPUT_BYTES], buf[256];
+	input_text(&t->query, q, sizeof q);
+	free(t->hits);
+	t->nhits = search_nodes(t->set, q, &t->hits);
+
+	int lw = draw_clipped(t->top, t->left, _("Search:"), t->width / 3, ST_STRONG);
+	input_draw(&t->query, t->top, t->left + lw + 1, t->width - lw - 1);
+	getyx(stdscr, t->cursor_y, t->cursor_x);
+	if (q[0] == '\0')
+		snprintf(buf, sizeof buf, "%s", _("Type what you see: a status code, an event ID, a log line, a name."));
+	else
+		snprintf(buf, sizeof buf, _("Sections found: %zu"), t->nhits);
+	draw_clipped(t->top + 1, t->left, buf, t->width, ST_DIM);
+	t->top += 3;
+	t->rows -= 3;
+
+	page *p = &t->page;
+	t->ntargets = 0;
+	for (size_t i = 0; i < t->nhits; i++) {
+		const node *n = t->hits[i];
+		if (i == 0 || t->hits[i - 1]->tree != n->tree)
+			page_text(p, 0, tr(n->tree->title.s), ST_HEADING, -1);
+		int item = tui_add_target(t, n);
+		char line[512];
+		page_text(p, 2, tr(n->title.s), ST_TEXT, item);
+		const char *ex = excerpt(n, q, line, sizeof line);
+		if (ex) {
+			/* One line of it is enough to recognise the place. */
+			size_t fit = wrap_clip(ex, t->width - 7, NULL);
+			if (ex[fit])
+				snprintf(line + (ex - line) + fit, sizeof line - fit, "…");
+			page_text(p, 4, line, ST_DIM, item);
+		}
+	}
+	t->hints = _("type to search  ↑↓ choose  Enter go there");
+	tui_show_page(t);
+}
+
+int search_key(tui *t, int key)
+{
+	view *v = &t->views[SCR_SEARCH];
+	switch (key) {
+	case FN(KEY_UP): case FN(KEY_DOWN): case '\n':
+		return tui_list_key(t, key);
+	case KEY_ESC:
+		tui_close(t);
+		return 1;
+	case FN(KEY_NPAGE): case FN(KEY_PPAGE):
+		return page_scroll_key(&t->page, v, t->rows, key);
+	}
+	if (input_key(&t->query, key) == INPUT_IGNORED)
+		return 0;
+	*v = (view){ 0, 0, 1 };
+	return 1;
+}
