@@ -29,7 +29,7 @@ void cli_set_lang(const char *lang);
 
 struct session;
 /* Opens the wizard on a saved session, recording further moves into it. */
-int wizard_resume(const tree_set *set, struct session *s);
+int wizard_resume(const tree_set *set, struct session *s, int no_color);
 
 int cmd_lint(int argc, char **argv);
 int cmd_sections(int argc, char **argv);

@@ -102,20 +102,6 @@ static const char *local_time(time_t t, char *buf, size_t size)
 	return buf;
 }
 
-/* Findings as kept in a session, one line each. */
-static char **finding_lines(const session *s)
-{
-	char **lines = calloc(s->nfindings + 1, sizeof *lines);
-	for (size_t i = 0; lines && i < s->nfindings; i++) {
-		const session_finding *f = &s->findings[i];
-		if (asprintf(&lines[i], "[%s] %s%s%s%s%s", f->severity, f->code,
-			     f->detail ? ": " : "", f->detail ? f->detail : "",
-			     f->section ? " -> " : "", f->section ? f->section : "") < 0)
-			lines[i] = NULL;
-	}
-	return lines;
-}
-
 static int write_out(const options *o, const checklist *c)
 {
 	FILE *out = o->output ? fopen(o->output, "w") : stdout;
@@ -146,7 +132,7 @@ static int from_session(const tree_set *set, const options *o)
 		fprintf(stderr, _("%s: %s: %s\n"), PACKAGE, path, err);
 		return EXIT_DATAERR;
 	}
-	char **lines = finding_lines(&s);
+	char **lines = session_finding_lines(&s);
 	checklist c = {
 		.date = local_time(s.updated, date, sizeof date),
 		.engineer = o->engineer ? o->engineer : s.engineer,
@@ -157,9 +143,7 @@ static int from_session(const tree_set *set, const options *o)
 		.nfindings = lines ? s.nfindings : 0,
 	};
 	int rc = write_out(o, &c);
-	for (size_t i = 0; lines && i < s.nfindings; i++)
-		free(lines[i]);
-	free(lines);
+	session_free_lines(lines);
 	session_free(&s);
 	return rc;
 }

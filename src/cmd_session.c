@@ -61,9 +61,17 @@ int cmd_sessions(int argc, char **argv)
 
 int cmd_resume(int argc, char **argv)
 {
-	int rc = no_options(argc, argv, _("usage: resume [ID|FILE]"));
-	if (rc != EXIT_OK)
-		return rc;
+	static const struct option opts[] = {
+		{ "no-color", no_argument, NULL, 'C' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int no_color = 0, c;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c != 'C')
+			return cli_usage_error(_("usage: resume [--no-color] [ID|FILE]"));
+		no_color = 1;
+	}
+	int rc = EXIT_OK;
 	if (argc - optind > 1)
 		return cli_usage_error(_("resume takes one session"));
 	const char *which = optind < argc ? argv[optind] : NULL;
@@ -83,7 +91,7 @@ int cmd_resume(int argc, char **argv)
 		rc = EXIT_DATAERR;
 	} else if (rc == EXIT_OK) {
 		i18n_set_lang(s.lang);
-		rc = wizard_resume(&set, &s);
+		rc = wizard_resume(&set, &s, no_color);
 		session_free(&s);
 	}
 	tree_set_clear(&set);

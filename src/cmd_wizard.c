@@ -1,13 +1,114 @@
-/* scepwiz with no command: the wizard. Checks everything that can be
- * checked before the screen starts, so a mistake gets a plain message. */
+/* scepwiz with no command, and scepwiz resume: the wizard. Checks everything
+ * that can be checked before the screen starts, so a mistake gets a plain
+ * message, and keeps the walk in a session saved after every move. */
+#include <config.h>
+
 #include "cli.h"
 #include "i18n.h"
+#include "session.h"
 #include "tui/tui.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
+
+/* What the wizard's hooks share: the session and the live walk. */
+typedef struct {
+	session *s;
+	const walk *w;
+	int saving;             /* 0 once a save has failed: said once, not on every key */
+	char notice[512];
+} wizard;
+
+static void save_failed(wizard *z)
+{
+	if (!z->saving)
+		return;
+	z->saving = 0;
+	snprintf(z->notice, sizeof z->notice, _("This walk cannot be saved to %s: %s"), z->s->path,
+		 strerror(errno));
+}
+
+static void on_change(const walk *w, void *arg)
+{
+	wizard *z = arg;
+	if (z->saving && session_record(z->s, w, i18n_lang()) < 0)
+		save_failed(z);
+}
+
+static void on_check(const check_report *rep, void *arg)
+{
+	wizard *z = arg;
+	session_take_report(z->s, rep);
+	if (z->saving && session_record(z->s, z->w, i18n_lang()) < 0)
+		save_failed(z);
+}
+
+static int write_checklist(FILE *out, checklist_format format, void *arg)
+{
+	wizard *z = arg;
+	char date[64];
+	time_t now = time(NULL);
+	struct tm tm;
+	strftime(date, sizeof date, "%Y-%m-%d %H:%M %Z", localtime_r(&now, &tm));
+	char **lines = session_finding_lines(z->s);
+	size_t n = 0;
+	while (lines && lines[n])
+		n++;
+	checklist c = {
+		.date = date, .engineer = z->s->engineer, .ticket = z->s->ticket, .url = z->s->url,
+		.walk = z->w, .findings = (const char *const *)lines, .nfindings = n,
+	};
+	int rc = checklist_write(out, &c, format);
+	session_free_lines(lines);
+	return rc;
+}
+
+static int need_terminal(void)
+{
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		return EXIT_OK;
+	fprintf(stderr, _("%s: the wizard needs a terminal on its input and output; "
+			  "'scepwiz sections' and 'scepwiz checklist' work without one\n"), PACKAGE);
+	return EXIT_USAGE;
+}
+
+/* Runs the wizard on W, saving every move into S. */
+static int run(const tree_set *set, walk *w, session *s, int no_color)
+{
+	wizard z = { s, w, 1, "" };
+	if (session_record(s, w, i18n_lang()) < 0)
+		save_failed(&z);
+	tui_options opt = { no_color, on_change, on_check, write_checklist, &z, s->url,
+			    z.notice[0] ? z.notice : NULL };
+	return tui_run(set, w, &opt);
+}
+
+static int no_color_env(void)
+{
+	const char *v = getenv("NO_COLOR");
+	return v && *v;
+}
+
+int wizard_resume(const tree_set *set, session *s, int no_color)
+{
+	int rc = need_terminal();
+	if (rc != EXIT_OK)
+		return rc;
+	/* The wizard moves its own copy; the session keeps what was saved. */
+	walk w = s->walk;
+	w.entries = malloc(w.len * sizeof *w.entries);
+	if (w.entries == NULL)
+		return EXIT_SOFTWARE;
+	memcpy(w.entries, s->walk.entries, w.len * sizeof *w.entries);
+	w.cap = w.len;
+	rc = run(set, &w, s, no_color || no_color_env());
+	walk_release(&w);
+	return rc;
+}
 
 static const node *start_node(const tree_set *set, const char *spec, int *rc)
 {
@@ -31,16 +132,14 @@ int cmd_wizard(int argc, char **argv)
 		{ "no-color", no_argument, NULL, 'C' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *no_color_env = getenv("NO_COLOR");
-	tui_options opt = { no_color_env && *no_color_env, NULL, NULL };
+	int no_color = no_color_env(), c;
 	const char *go = NULL;
-	int c;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "l:g:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'l': i18n_set_lang(optarg); break;     /* main has warned already */
 		case 'g': go = optarg; break;
-		case 'C': opt.no_color = 1; break;
+		case 'C': no_color = 1; break;
 		default:
 			return cli_usage_error(_("unknown or incomplete option '%s'"), argv[optind - 1]);
 		}
@@ -49,14 +148,16 @@ int cmd_wizard(int argc, char **argv)
 	tree_set set = { 0 };
 	int rc = cli_load_trees(&set);
 	const node *start = rc == EXIT_OK ? start_node(&set, go, &rc) : NULL;
-	if (start && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
-		fprintf(stderr, _("%s: the wizard needs a terminal on its input and output; "
-				  "'scepwiz sections' and 'scepwiz checklist' work without one\n"), PACKAGE);
-		rc = EXIT_USAGE;
-	} else if (start) {
+	if (start && (rc = need_terminal()) == EXIT_OK) {
 		walk w;
+		session s;
 		walk_init(&w);
-		rc = walk_start(&w, start) == 0 ? tui_run(&set, &w, &opt) : EXIT_SOFTWARE;
+		memset(&s, 0, sizeof s);
+		if (walk_start(&w, start) < 0 || session_new(&s, i18n_lang()) < 0)
+			rc = EXIT_SOFTWARE;
+		else
+			rc = run(&set, &w, &s, no_color);
+		session_free(&s);
 		walk_release(&w);
 	}
 	tree_set_clear(&set);

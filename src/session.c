@@ -193,6 +193,7 @@ static void write_findings(writer *w, const session *s)
 		pair(w, "severity", s->findings[i].severity);
 		pair(w, "code", s->findings[i].code);
 		pair(w, "detail", s->findings[i].detail);
+		pair(w, "check", s->findings[i].check);
 		close_map(w);
 	}
 	close_seq(w);
@@ -382,6 +383,7 @@ static int read_findings(problem *p, const yd_node *doc, session *s)
 		f->severity = dup_or_null(str_of(m, "severity"));
 		f->code = dup_or_null(str_of(m, "code"));
 		f->detail = dup_or_null(str_of(m, "detail"));
+		f->check = dup_or_null(str_of(m, "check"));
 		if (m->kind != YD_MAP || f->code == NULL || f->severity == NULL)
 			return refuse(p, m, _("a finding needs 'code' and 'severity'"));
 	}
@@ -452,6 +454,7 @@ static void free_findings(session *s)
 		free(s->findings[i].severity);
 		free(s->findings[i].code);
 		free(s->findings[i].detail);
+		free(s->findings[i].check);
 	}
 	free(s->findings);
 	s->findings = NULL;
@@ -467,7 +470,58 @@ void session_set_findings(session *s, const session_finding *f, size_t n)
 		s->findings[i].severity = dup_or_null(f[i].severity);
 		s->findings[i].code = dup_or_null(f[i].code);
 		s->findings[i].detail = dup_or_null(f[i].detail);
+		s->findings[i].check = dup_or_null(f[i].check);
 	}
+}
+
+void session_take_report(session *s, const check_report *rep)
+{
+	session_finding *f = calloc(rep->nfindings + 1, sizeof *f);
+	if (f == NULL)
+		return;
+	for (size_t i = 0; i < rep->nfindings; i++) {
+		const finding *r = &rep->findings[i];
+		f[i] = (session_finding){ (char *)r->section, (char *)severity_name(r->sev),
+					  (char *)r->code, r->detail, (char *)r->check };
+	}
+	session_set_findings(s, f, rep->nfindings);
+	free(f);
+	free(s->url);
+	s->url = dup_or_null(rep->url);
+}
+
+static severity severity_of(const char *name)
+{
+	for (severity v = SEV_OK; v <= SEV_PROBLEM; v++)
+		if (name && strcmp(severity_name(v), name) == 0)
+			return v;
+	return SEV_INFO;
+}
+
+char **session_finding_lines(const session *s)
+{
+	char **lines = calloc(s->nfindings + 1, sizeof *lines);
+	for (size_t i = 0; lines && i < s->nfindings; i++) {
+		const session_finding *sf = &s->findings[i];
+		finding f = { sf->code, sf->section, severity_of(sf->severity), sf->detail, NULL,
+			      sf->check };
+		char buf[1024];
+		finding_summary(&f, buf, sizeof buf);
+		/* The severities as translators see them: */
+		static const char *const names[] = { N_("ok"), N_("info"), N_("warning"), N_("problem") };
+		(void)names;
+		if (asprintf(&lines[i], "[%s] %s%s%s", _(sf->severity), buf,
+			     sf->section ? " -> " : "", sf->section ? sf->section : "") < 0)
+			lines[i] = NULL;
+	}
+	return lines;
+}
+
+void session_free_lines(char **lines)
+{
+	for (size_t i = 0; lines && lines[i]; i++)
+		free(lines[i]);
+	free(lines);
 }
 
 void session_free(session *s)

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "check.h"
 #include "engine.h"
 
 enum { SESSION_VERSION = 1 };
@@ -19,6 +20,7 @@ typedef struct {
 	char *severity;      /* ok, info, warning, problem */
 	char *code;          /* the finding's stable id */
 	char *detail;        /* untranslated facts */
+	char *check;         /* which check saw it (url, tls, GetCACaps, …) */
 } session_finding;
 
 typedef struct session {
@@ -50,6 +52,12 @@ void session_free(session *s);
 
 /* Replaces the stored findings. */
 void session_set_findings(session *s, const session_finding *f, size_t n);
+/* Keeps a live check's URL and findings (ids and facts only). */
+void session_take_report(session *s, const check_report *rep);
+/* The stored findings as lines for a person, in the current language; a
+ * NULL-terminated array to free with session_free_lines. */
+char **session_finding_lines(const session *s);
+void session_free_lines(char **lines);
 
 /* Paths of the saved sessions, newest first; *N gets the count. Free with
  * session_list_free. */

@@ -52,7 +52,7 @@ ok "the listing names where it stopped" has "common-causes-for-an-application-po
 ok "checklist of a session exits 0" exits 0 $W checklist --session 20261120-100000
 ok "the session's ticket is shown" has "T-1234" "$out"
 ok "the path walked is shown" has "Another status code" "$out"
-ok "the live finding is shown" has "status-503" "$out"
+ok "the live finding is shown" has "[problem] HTTP 503: the service is unavailable" "$out"
 ok "the remediation reached is listed" has "1. Common causes for an application pool crash" "$out"
 
 printf 'scepwiz-session: 1\nentries: [' >"$XDG_STATE_HOME/scepwiz/sessions/broken.yaml"

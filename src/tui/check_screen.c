@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { LIVE_RAN = 0, LIVE_REFUSED = -1, LIVE_UNAVAILABLE = -2 };
+enum { LIVE_RAN = 0, LIVE_REFUSED = -1 };
 
 static void progress(const char *what, int done, int total, void *arg)
 {
@@ -21,34 +21,22 @@ static void progress(const char *what, int done, int total, void *arg)
 	tui_frame(t);
 }
 
-/* The one place live checks plug in. check_run() comes with the 'check'
- * command, on another branch; until it lands this says so and the engineer
- * answers by hand. To enable it, replace the body with:
- *
- *	check_options opt = { 15, NULL, 0 };
- *	check_report rep;
- *	int rc = check_run(url, &opt, &rep, progress, t);
- *	t->nlive_lines = 0;
- *	for (size_t i = 0; i < rep.nfindings && i < LIVE_MAX_LINES; i++)
- *		finding_summary(&rep.findings[i], t->live_lines[t->nlive_lines++],
- *				sizeof t->live_lines[0]);
- *	snprintf(t->live_outcome, sizeof t->live_outcome, "%s", rep.outcome ? rep.outcome : "");
- *	check_report_free(&rep);
- *	return rc == 0 ? LIVE_RAN : LIVE_REFUSED;
- */
+/* Runs the checks; their findings become the lines shown, and the answer
+ * they point to is kept for select_outcome. */
 static int live_check(const char *url, tui *t)
 {
-	(void)url;
-	(void)progress;
+	check_options opt = { 15, NULL, 0 };
+	check_report rep;
+	int rc = check_run(url, &opt, &rep, progress, t);
 	t->nlive_lines = 0;
-	t->live_outcome[0] = '\0';
-	return LIVE_UNAVAILABLE;
-}
-
-static const char *unavailable(void)
-{
-	return _("Live checks arrive with the 'check' command; until then, test the URL "
-		 "in a browser as described above and answer by hand.");
+	for (size_t i = 0; i < rep.nfindings && i < LIVE_MAX_LINES; i++)
+		finding_summary(&rep.findings[i], t->live_lines[t->nlive_lines++],
+				sizeof t->live_lines[0]);
+	snprintf(t->live_outcome, sizeof t->live_outcome, "%s", rep.outcome ? rep.outcome : "");
+	if (rc == 0 && t->opt->on_check)
+		t->opt->on_check(&rep, t->opt->arg);
+	check_report_free(&rep);
+	return rc == 0 ? LIVE_RAN : LIVE_REFUSED;
 }
 
 /* The findings point to an answer: select it, the engineer confirms. */
@@ -75,11 +63,6 @@ static void run(tui *t, const node *n)
 	t->nlive_lines = 1;
 	tui_frame(t);
 	int rc = live_check(url, t);
-	if (rc == LIVE_UNAVAILABLE) {
-		t->live = LIVE_IDLE;
-		tui_message(t, "%s", _("Live checks come with 'scepwiz check'; answer by hand."));
-		return;
-	}
 	t->live = LIVE_DONE;
 	if (rc == LIVE_RAN)
 		select_outcome(t, n);
@@ -93,7 +76,9 @@ static void add_live(tui *t)
 					  "certificates, and selects the answer they point to."), ST_TEXT, -1);
 	switch (t->live) {
 	case LIVE_IDLE:
-		page_text(p, 2, unavailable(), ST_DIM, -1);
+		page_text(p, 2, _("Press r and type the Server URL of the SCEP certificate profile to "
+				  "run it, or test the URL in a browser as described above and answer "
+				  "by hand."), ST_DIM, -1);
 		break;
 	case LIVE_URL:
 		page_text(p, 2, _("Type the Server URL of the SCEP certificate profile on the bottom line: "

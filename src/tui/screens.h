@@ -63,6 +63,11 @@ typedef struct tui {
 	char live_lines[LIVE_MAX_LINES][256];
 	int nlive_lines;
 	char live_outcome[64];
+
+	/* 'p': the prompt for printing or saving the checklist. */
+	enum { PRINT_OFF, PRINT_MENU, PRINT_PATH, PRINT_OVERWRITE } print;
+	checklist_format print_format;
+	input print_path;
 } tui;
 
 /* Each screen lays out its page and sets its hints in *_draw; *_key
@@ -84,8 +89,12 @@ int help_key(tui *t, int key);
 void lang_draw(tui *t);
 int lang_key(tui *t, int key);
 
-/* The 'p' key: printing and saving come with the checklist issue. */
+/* The 'p' key: save or print the checklist, through a prompt on the hint
+ * line. print_prompt sets the prompt for this frame; print_key takes the
+ * keys while it is open (returns 0 when it is not). */
 void print_or_save(tui *t);
+void print_prompt(tui *t);
+int print_key(tui *t, int key);
 
 /* The flow map at row Y: the six steps, the current one marked. */
 void flowmap_draw(const tui *t, int y);

@@ -258,10 +258,12 @@ static void hint_line(tui *t, int y)
 	if (t->asking_quit) {
 		snprintf(ask, sizeof ask, _("Quit scepwiz? Press %s to quit, any other key to stay."), yes_key());
 		draw_clipped(y, 1, ask, COLS - 2, ST_WARN);
-	} else if (t->prompt) {
+	} else if (t->prompt && t->prompt_in) {
 		int lw = draw_clipped(y, 1, t->prompt, COLS / 3, ST_STRONG);
 		input_draw(t->prompt_in, y, 2 + lw, COLS - 3 - lw);
 		getyx(stdscr, t->cursor_y, t->cursor_x);
+	} else if (t->prompt) {
+		draw_clipped(y, 1, t->prompt, COLS - 2, ST_STRONG);
 	} else if (t->msg[0]) {
 		draw_clipped(y, 1, t->msg, COLS - 2, ST_WARN);
 	} else {
@@ -302,6 +304,7 @@ void tui_frame(tui *t)
 		t->prompt = NULL;
 		page_begin(&t->page, t->width);
 		screens[t->screen].draw(t);
+		print_prompt(t);
 		flowmap_draw(t, 0);
 		attrset(style_attr(ST_FRAME));
 		mvhline(1, 0, ACS_HLINE, COLS);
@@ -370,6 +373,8 @@ static void handle_key(tui *t, int key)
 		t->asking_quit = key == 'q';
 		return;
 	}
+	if (print_key(t, key))
+		return;
 	if (!screens[t->screen].key(t, key))
 		global_key(t, key);
 }
@@ -404,6 +409,10 @@ int tui_run(const tree_set *set, walk *w, const tui_options *opt)
 	}
 	start_screen(opt);
 	tui t = { .set = set, .w = w, .opt = opt };
+	if (opt->url)
+		input_set(&t.url, opt->url);
+	if (opt->notice)
+		snprintf(t.msg, sizeof t.msg, "%s", opt->notice);
 	int answered = w->entries[w->pos].choice;
 	t.views[SCR_WALK] = (view){ 0, answered >= 0 ? answered : 0, 0 };
 	for (int key = -1; !t.done && !caught;) {

@@ -3,6 +3,10 @@
 #ifndef SCEPWIZ_TUI_H
 #define SCEPWIZ_TUI_H
 
+#include <stdio.h>
+
+#include "check.h"
+#include "checklist.h"
 #include "engine.h"
 
 typedef struct {
@@ -10,7 +14,13 @@ typedef struct {
 	/* Called after every move of the walk and every change of language
 	 * (sessions save here); NULL for none. */
 	void (*on_change)(const walk *w, void *arg);
+	/* Called with the report of every live check that ran. */
+	void (*on_check)(const check_report *rep, void *arg);
+	/* Writes the checklist of the walk so far, for 'p'; returns 0 or -1. */
+	int (*write_checklist)(FILE *out, checklist_format format, void *arg);
 	void *arg;
+	const char *url;        /* the SCEP URL to offer for live checks */
+	const char *notice;     /* a message for the first frame, or NULL */
 } tui_options;
 
 /* Runs the wizard on W, which has been started, until the engineer quits.

@@ -3,52 +3,7 @@
 . "$top_srcdir/tests/tap.sh"
 W=$SCEPWIZ
 
-# Without tmux these tests cannot see the screen: fail, never skip quietly.
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "not ok 1 - tmux is installed (./bootstrap installs it; the wizard is tested in a real terminal)"
-	echo "1..1"
-	exit 1
-fi
-
-sock=scepwiz-test-$$
-T() { tmux -L "$sock" -f /dev/null "$@"; }
-trap 'T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
-screen=$tmp/screen
-# A session that outlives the others: the server would otherwise exit with
-# the last session, racing the next new-session.
-T new-session -d -s keep "sleep 3600"
-
-# start COLSxROWS COMMAND: a fresh window running COMMAND, then telling how
-# it ended and whether the terminal is back in its normal (cooked) state.
-start() {
-	T kill-session -t w 2>/dev/null
-	T new-session -d -s w -x "${1%x*}" -y "${1#*x}" \
-		"trap 'echo interrupted' INT; $2; echo \"exit=\$?\";
-		 echo \"terminal: \$(stty -a | grep -o -- '-*icanon') \$(stty -a | grep -o -- '-*echo\\b')\";
-		 sleep 300"
-}
-keys() { T send-keys -t w "$@"; }
-type_text() { T send-keys -t w -l "$1"; }
-capture() { T capture-pane -p -t w "$@" >"$screen"; }
-
-# Waits (up to about 5 s) until the screen shows what CHECK looks for.
-wait_for() {
-	i=0
-	while [ $i -lt 50 ]; do
-		capture && "$@" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	diag "the screen never matched: $*"
-	sed 's/^/#   |/' "$screen"
-	return 1
-}
-has_text() { grep -qF -- "$1" "$screen"; }
-has_line() { grep -qE -- "$1" "$screen"; }
-lacks_text() { ! grep -qF -- "$1" "$screen"; }
-shows() { wait_for has_text "$1"; }
-shows_line() { wait_for has_line "$1"; }
-gone() { wait_for lacks_text "$1"; }
+. "$top_srcdir/tests/tui/tmux.sh"
 
 # ---- refused before the screen starts ------------------------------------
 ok "without a terminal it exits 64" exits 64 $W </dev/null
@@ -64,7 +19,7 @@ ok "an unknown terminal type exits 64" shows "exit=64"
 ok "an unknown terminal type is named" shows "cannot drive the terminal 'no-such-terminal'"
 
 # ---- from the index to the fix for HTTP 503, at the smallest size --------
-start 60x16 "$W"
+start 60x16 "SCEPWIZ_PRINT='cat >$tmp/printed.txt' $W"
 ok "the wizard opens on the index question" shows "SCEP communication flow overview"
 ok "the flow map is drawn" shows "SCEP flow ├─1─┼─2─┼─3─┼─4─┼─5─┼─6─┤"
 ok "the status line names the article and section" shows_line "Troubleshoot.* › SCEP communication flow overview"
@@ -80,7 +35,7 @@ keys 3
 ok "'another status code' leads to the URL check" shows "Test and troubleshoot the SCEP server URL"
 keys PPage NPage NPage
 ok "the check says what it tests" shows "GetCACaps"
-ok "the check says live checks come with 'check'" shows "arrive with the 'check' command"
+ok "the check offers a live check" shows "Press r and type the Server URL"
 keys 3
 ok "answer 3 is HTTP Error 503" shows "HTTP Error 503"
 keys NPage
@@ -111,8 +66,13 @@ keys Escape
 ok "Esc closes the field" gone "SCEP server URL:"
 keys r
 ok "the field still holds the URL" shows "/certsrv/mscep/mscep.dll"
+# A dead port on loopback: the check must say so and point to its section.
+keys C-u
+type_text "http://127.0.0.1:9/certsrv/mscep/mscep.dll"
 keys Enter
-ok "Enter says live checks are not here yet" shows "answer by hand"
+ok "Enter runs the live check" shows "connection is refused"
+ok "the selected answer is 'This page can't be displayed'" shows_line "^> +[0-9]\. This page can't be"
+ok "the session keeps the URL tested" sh -c "grep -q '127.0.0.1:9' '$XDG_STATE_HOME'/scepwiz/sessions/*.yaml"
 
 # ---- table of contents ---------------------------------------------------
 keys t
@@ -148,7 +108,23 @@ ok "c shows the checklist so far" shows "Checklist so far"
 ok "the checklist holds the fixes reached" shows "1. GatewayTimeout (Device to NDES"
 ok "with their causes to tick off" shows "[ ] The Microsoft Entra application proxy"
 keys p
-ok "p says printing comes with the checklist" shows "come with the checklist command"
+ok "p offers to save or print" shows "t save as text, m save as Markdown, p print"
+keys t
+ok "t asks where to save" shows "Save to:"
+keys Enter
+ok "Enter saves the checklist" shows "Checklist saved to"
+ok "the default is in the documents folder" sh -c "ls '$tmp'/docs/scepwiz-checklist-*.txt"
+ok "the saved file holds the fixes reached" sh -c "grep -q 'GatewayTimeout' '$tmp'/docs/scepwiz-checklist-*.txt"
+ok "the saved file names the URL tested" sh -c "grep -q '127.0.0.1:9' '$tmp'/docs/scepwiz-checklist-*.txt"
+keys p t Enter
+ok "saving again asks before overwriting" shows "Press y to overwrite"
+keys y
+ok "y overwrites" shows "Checklist saved to"
+keys p m Enter
+ok "m saves Markdown" sh -c "sleep 0.3; grep -q -- '- \\[ \\] ' '$tmp'/docs/scepwiz-checklist-*.md"
+keys p p
+ok "p p sends the checklist to the print command" shows "Checklist sent to"
+ok "the print command got the checklist" sh -c "grep -q 'GatewayTimeout' '$tmp/printed.txt'"
 keys Escape '?'
 ok "? opens the help" shows "go back to the previous screen"
 keys NPage
@@ -200,7 +176,6 @@ capture -e
 ok "--no-color gives no colour" eval '! colour_sgr'
 
 # ---- signals restore the terminal ----------------------------------------
-wizard_pid() { pgrep -P "$(T display -p -t w '#{pane_pid}')" | head -1; }
 for sig in TERM HUP; do
 	start 80x24 "$W"
 	ok "the wizard is up before SIG$sig" shows "SCEP communication flow overview"

@@ -1,0 +1,63 @@
+# Translations: every catalog complete, every tree string and program message
+# in it, and each language's checklist written with the Windows labels its
+# localized article uses.
+. "$top_srcdir/tests/tap.sh"
+W=$SCEPWIZ
+po=$top_srcdir/po
+langs=$(sed 's/#.*//' "$po/LINGUAS")
+
+# The template as `make update-po` makes it: the code's messages and the trees'.
+ok "the template can be extracted" \
+	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --directory="$top_srcdir" \
+	--files-from="$po/POTFILES.in" --output="$tmp/full.pot"
+for l in $langs; do
+	ok "$l: msgfmt --check passes" msgfmt --check --statistics -o /dev/null "$po/$l.po"
+	msgfmt --statistics -o /dev/null "$po/$l.po" 2>"$tmp/stats"
+	ok "$l: nothing fuzzy or untranslated" sh -c "! grep -Eq 'fuzzy|untranslated' '$tmp/stats'"
+	ok "$l: every message of the code and the trees is translated" \
+		msgcmp "$po/$l.po" "$tmp/full.pot"
+done
+
+# checklist LANG SECTION TEXT...: the checklist in LANG holds every TEXT.
+checklist_has() {
+	lang=$1 section=$2
+	shift 2
+	$W checklist --lang "$lang" --section "$section" >"$out" 2>"$err" || return 1
+	for text in "$@"; do has "$text" "$out" || return 1; done
+}
+
+ok "es: secpol labels as the Spanish article writes them" checklist_has es troubleshoot-status-code-500 \
+	"Asignación de derechos de usuario" "Suplantar un cliente después de la autenticación" \
+	"secpol.msc" "IIS_IUSRS"
+ok "it: secpol labels as the Italian article writes them" checklist_has it troubleshoot-status-code-500 \
+	"Assegnazione diritti utente" "Rappresenta un client dopo l'autenticazione" "secpol.msc" "IIS_IUSRS"
+ok "pt: secpol labels as the Portuguese article writes them" checklist_has pt troubleshoot-status-code-500 \
+	"Atribuição de Direitos de Usuário" "Representar um cliente após a autenticação" "secpol.msc"
+ok "sv: secpol labels as the Swedish article writes them" checklist_has sv troubleshoot-status-code-500 \
+	"Tilldelning av användarrättigheter" "Personifiera en klient efter autentisering" "secpol.msc"
+ok "sv: commands and registry values stay as they are" checklist_has sv http-414-request-uri-too-long \
+	'HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Services\HTTP\Parameters' "MaxFieldLength" "65534"
+for l in es it pt sv; do
+	ok "$l: no English heading left in the checklist" sh -c \
+		"'$W' checklist --lang $l --section gatewaytimeout | grep -Eq '^(Remediation|Sources|Cause:)' && exit 1 || exit 0"
+done
+
+# The language comes from the environment as gettext reads it, even where
+# the only locale installed is C.UTF-8.
+S500="checklist --section troubleshoot-status-code-500"
+ok "LANG=es_ES.UTF-8 alone gives Spanish" sh -c \
+	"env -u LC_ALL -u LANGUAGE LANG=es_ES.UTF-8 '$W' $S500 | grep -q 'Suplantar un cliente'"
+ok "LANGUAGE=it gives Italian" sh -c \
+	"env -u LC_ALL LANGUAGE=it '$W' $S500 | grep -q 'Rappresenta un client'"
+ok "--lang wins over the environment" sh -c \
+	"env -u LC_ALL LANGUAGE=it '$W' --lang sv $S500 | grep -q 'Personifiera en klient'"
+ok "--lang pt means Brazilian Portuguese" sh -c \
+	"'$W' --lang pt $S500 | grep -q 'Representar um cliente'"
+ok "an unknown language gives English" sh -c \
+	"'$W' --lang xx $S500 2>/dev/null | grep -q 'Impersonate a client after authentication'"
+ok "error messages follow the language" exits 64 $W --lang es frobnicate
+ok "the Spanish error names the command" sh -c "grep -q 'frobnicate' '$err' && ! grep -q 'unknown command' '$err'"
+ok "sections titles are translated" exits 0 $W --lang pt sections
+ok "the Portuguese section list is Portuguese" sh -c "! grep -q 'Review the device' '$out'"
+
+done_testing
