@@ -118,6 +118,7 @@ void print_prompt(tui *t)
 	case PRINT_OFF:
 		return;
 	case PRINT_MENU:
+		/* TRANSLATORS: t, m and p are the keys that answer; keep them. */
 		t->prompt = _("Checklist: t save as text, m save as Markdown, p print, Esc cancel");
 		t->prompt_in = NULL;
 		break;
@@ -126,8 +127,8 @@ void print_prompt(tui *t)
 		t->prompt_in = &t->print_path;
 		break;
 	case PRINT_OVERWRITE:
-		snprintf(ask, sizeof ask, _("Press y to overwrite %s, any other key to keep it."),
-			 input_text(&t->print_path, path, sizeof path));
+		snprintf(ask, sizeof ask, _("Press %s to overwrite %s, any other key to keep it."),
+			 tui_yes_key(), input_text(&t->print_path, path, sizeof path));
 		t->prompt = ask;
 		t->prompt_in = NULL;
 		break;
@@ -163,7 +164,7 @@ int print_key(tui *t, int key)
 		}
 		return 1;
 	case PRINT_OVERWRITE:
-		if (key == 'y' || key == 'Y')
+		if (tui_is_yes(key))
 			save(t, input_text(&t->print_path, path, sizeof path));
 		else
 			t->print = PRINT_PATH;

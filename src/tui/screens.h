@@ -123,6 +123,9 @@ void tui_jump(tui *t, const node *n);
 void tui_open(tui *t, screen_id s);
 void tui_close(tui *t);
 void tui_changed(tui *t);
+/* The key that says yes (y, or the language's own), and whether KEY is it. */
+const char *tui_yes_key(void);
+int tui_is_yes(int key);
 /* Draws the whole frame now (a live check's progress draws mid-key). */
 void tui_frame(tui *t);
 void tui_message(tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -239,7 +239,12 @@ static void status_line(const tui *t, int y)
 	draw_clipped(y, COLS - rw, right, rw, ST_BAR);
 }
 
-static const char *yes_key(void)
+int tui_is_yes(int key)
+{
+	return key == 'y' || key == 'Y' || key == (unsigned char)tui_yes_key()[0];
+}
+
+const char *tui_yes_key(void)
 {
 	/* TRANSLATORS: the key that answers yes to "Quit scepwiz?". */
 	return _("y");
@@ -256,7 +261,7 @@ static void hint_line(tui *t, int y)
 	int rw = draw_width(buf);
 	char ask[256];
 	if (t->asking_quit) {
-		snprintf(ask, sizeof ask, _("Quit scepwiz? Press %s to quit, any other key to stay."), yes_key());
+		snprintf(ask, sizeof ask, _("Quit scepwiz? Press %s to quit, any other key to stay."), tui_yes_key());
 		draw_clipped(y, 1, ask, COLS - 2, ST_WARN);
 	} else if (t->prompt && t->prompt_in) {
 		int lw = draw_clipped(y, 1, t->prompt, COLS / 3, ST_STRONG);
@@ -277,7 +282,7 @@ static void too_small(const tui *t)
 {
 	char buf[512];
 	if (t->asking_quit)
-		snprintf(buf, sizeof buf, _("Quit scepwiz? Press %s to quit, any other key to stay."), yes_key());
+		snprintf(buf, sizeof buf, _("Quit scepwiz? Press %s to quit, any other key to stay."), tui_yes_key());
 	else
 		snprintf(buf, sizeof buf,
 			 _("The terminal is %d×%d; scepwiz needs at least %d×%d. Make the window larger, or press q to quit."),
@@ -366,7 +371,7 @@ static void handle_key(tui *t, int key)
 	t->msg[0] = '\0';
 	if (t->asking_quit) {
 		t->asking_quit = 0;
-		t->done = key == 'y' || key == 'Y' || key == (unsigned char)yes_key()[0];
+		t->done = tui_is_yes(key);
 		return;
 	}
 	if (COLS < MIN_COLS || LINES < MIN_ROWS) {
