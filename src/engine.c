@@ -143,20 +143,6 @@ size_t walk_remediations(const walk *w, const node **out, size_t max)
 	return total;
 }
 
-static void reach(const node *n, char *seen)
-{
-	const tree *t = n->tree;
-	size_t i = (size_t)(n - t->nodes);
-	if (seen[i])
-		return;
-	seen[i] = 1;
-	for (size_t k = 0; k < n->nchoices; k++)
-		if (n->choices[k].next)
-			reach(n->choices[k].next, seen);
-	if (n->next)
-		reach(n->next, seen);
-}
-
 size_t node_remediations(const node *n, const node **out, size_t max)
 {
 	const tree *t = n->tree;
@@ -164,7 +150,7 @@ size_t node_remediations(const node *n, const node **out, size_t max)
 	size_t total = 0;
 	if (seen == NULL)
 		return 0;
-	reach(n, seen);
+	node_mark_reachable(n, seen);
 	for (size_t i = 0; i < t->nnodes; i++)
 		if (seen[i] && t->nodes[i].type == NODE_REMEDIATION) {
 			if (total < max)

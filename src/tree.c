@@ -320,18 +320,18 @@ static const node *resolve_id(ctx *c, const tree *t, const char *id, const node 
 	return target;
 }
 
-/* Marks every node reachable from N. Depth is bounded by the node count. */
-static void mark(const tree *t, const node *n, char *seen)
+/* Depth is bounded by the node count, which the YAML limits bound. */
+void node_mark_reachable(const node *n, char *seen)
 {
-	size_t i = (size_t)(n - t->nodes);
+	size_t i = (size_t)(n - n->tree->nodes);
 	if (seen[i])
 		return;
 	seen[i] = 1;
 	for (size_t k = 0; k < n->nchoices; k++)
 		if (n->choices[k].next)
-			mark(t, n->choices[k].next, seen);
+			node_mark_reachable(n->choices[k].next, seen);
 	if (n->next)
-		mark(t, n->next, seen);
+		node_mark_reachable(n->next, seen);
 }
 
 static void resolve_tree(ctx *c, tree *t, const char *start_id, const yd_node *start_at)
@@ -349,7 +349,7 @@ static void resolve_tree(ctx *c, tree *t, const char *start_id, const yd_node *s
 	if (t->start == NULL || c->nerr)
 		return;
 	char *seen = calloc(t->nnodes, 1);
-	mark(t, t->start, seen);
+	node_mark_reachable(t->start, seen);
 	for (size_t i = 0; i < t->nnodes; i++)
 		if (!seen[i])
 			report(c, t->nodes[i].line, t->nodes[i].col,

@@ -100,4 +100,8 @@ void node_each_literal(const node *n, void (*fn)(const char *s, void *arg), void
 
 const char *node_type_name(node_type type);
 
+/* Sets SEEN[i] for every node of N's tree that a walk from N reaches
+ * through answers and `next` (SEEN has one byte per node of the tree). */
+void node_mark_reachable(const node *n, char *seen);
+
 #endif

@@ -27,7 +27,7 @@ start 80x24 "$W resume"
 ok "resume opens where the walk stopped" shows "› Common causes for an application pool crash"
 keys BSpace
 ok "the way back is kept" shows "› HTTP Error 503"
-keys BSpace BSpace
+keys BSpace
 ok "back to the check, as it was answered" shows_line "^> +3\. HTTP Error 503"
 keys q y
 ok "quitting the resumed walk exits 0" shows "exit=0"

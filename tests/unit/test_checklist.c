@@ -14,32 +14,7 @@
 
 #include "checklist.h"
 #include "wrap.h"
-
-static tree_set set;
-
-static int setup(void **state)
-{
-	(void)state;
-	setlocale(LC_ALL, "C.UTF-8");
-	if (tree_set_add_dir(&set, SRCDIR "/decision-trees", stderr) || tree_set_resolve(&set, stderr))
-		return -1;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	tree_set_clear(&set);
-	return 0;
-}
-
-static const node *find(const char *spec)
-{
-	int amb;
-	const node *n = tree_set_find(&set, spec, &amb);
-	assert_non_null(n);
-	return n;
-}
+#include "trees_fixture.h"
 
 static char *render(const checklist *c, checklist_format fmt)
 {
@@ -202,5 +177,5 @@ int main(void)
 		cmocka_unit_test(write_failure_is_reported),
 		cmocka_unit_test(wrap_counts_columns_not_bytes),
 	};
-	return cmocka_run_group_tests_name("checklist", tests, setup, teardown);
+	return cmocka_run_group_tests_name("checklist", tests, load_shipped_trees, free_trees);
 }

@@ -15,26 +15,9 @@
 #include <string.h>
 
 #include "engine.h"
+#include "trees_fixture.h"
 
-#define TREES SRCDIR "/decision-trees"
 #define DATA SRCDIR "/tests/data"
-
-static tree_set set;
-
-static int setup(void **state)
-{
-	(void)state;
-	if (tree_set_add_dir(&set, TREES, stderr) || tree_set_resolve(&set, stderr))
-		return -1;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	tree_set_clear(&set);
-	return 0;
-}
 
 /* ---- fidelity ----------------------------------------------------------- */
 
@@ -99,12 +82,6 @@ static void tree_keeps_the_articles_facts(void **state)
 }
 
 /* ---- walks -------------------------------------------------------------- */
-
-static const node *find(const char *spec)
-{
-	int amb;
-	return tree_set_find(&set, spec, &amb);
-}
 
 /* Runs one line of walks.txt; returns the node it ends at or NULL. */
 static const node *run_walk(walk *w, const char *start, char *choices)
@@ -230,5 +207,5 @@ int main(void)
 		cmocka_unit_test(the_index_reaches_both_trees),
 		cmocka_unit_test(check_node_takes_every_outcome),
 	};
-	return cmocka_run_group_tests_name("content", tests, setup, teardown);
+	return cmocka_run_group_tests_name("content", tests, load_shipped_trees, free_trees);
 }

@@ -10,10 +10,9 @@
 #include <string.h>
 
 #include "engine.h"
+#include "trees_fixture.h"
 
 #define DATA SRCDIR "/tests/data/good"
-
-static tree_set set;
 
 static int setup(void **state)
 {
@@ -29,14 +28,6 @@ static int teardown(void **state)
 	(void)state;
 	tree_set_clear(&set);
 	return 0;
-}
-
-static const node *find(const char *spec)
-{
-	int amb;
-	const node *n = tree_set_find(&set, spec, &amb);
-	assert_non_null(n);
-	return n;
 }
 
 static void started(walk *w)

@@ -18,8 +18,8 @@
 #include <unistd.h>
 
 #include "session.h"
+#include "trees_fixture.h"
 
-static tree_set set;
 static char state_dir[] = "/tmp/scepwiz-test-XXXXXX";
 
 /* fsync is wrapped (-Wl,--wrap=fsync) so a test can make the disk fail. */
@@ -41,26 +41,15 @@ static int setup(void **state)
 	if (mkdtemp(state_dir) == NULL)
 		return -1;
 	setenv("XDG_STATE_HOME", state_dir, 1);
-	if (tree_set_add_dir(&set, SRCDIR "/decision-trees", stderr) || tree_set_resolve(&set, stderr))
-		return -1;
-	return 0;
+	return load_shipped_trees(state);
 }
 
 static int teardown(void **state)
 {
-	(void)state;
-	tree_set_clear(&set);
+	free_trees(state);
 	char cmd[128];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", state_dir);
 	return system(cmd);
-}
-
-static const node *find(const char *spec)
-{
-	int amb;
-	const node *n = tree_set_find(&set, spec, &amb);
-	assert_non_null(n);
-	return n;
 }
 
 /* A walk: index -> step 2 -> another status code -> live check says 503. */
@@ -84,7 +73,7 @@ static void saved_walk_reads_back_whole(void **state)
 	assert_int_equal(session_new(&s, "sv"), 0);
 	s.url = strdup("https://ndes.contoso.com/certsrv/mscep/mscep.dll");
 	s.ticket = strdup("T-7: \"quoted\" & colons");
-	session_finding f = { "http-error-503", "problem", "status-503", "HTTP/1.1 503" };
+	session_finding f = { "http-error-503", "problem", "status-503", "HTTP/1.1 503", "url" };
 	session_set_findings(&s, &f, 1);
 	assert_int_equal(session_record(&s, &w, "sv"), 0);
 
