@@ -146,6 +146,8 @@ keys L
 ok "L lists the languages" shows "Svenska"
 keys End Enter
 ok "choosing Svenska shows in the status line" shows_line "Svenska *$"
+keys L Home Enter
+ok "and back to English" shows_line "English *$"
 
 # ---- quitting restores the terminal ---------------------------------------
 keys q
