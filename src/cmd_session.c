@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "i18n.h"
 #include "session.h"
+#include "wrap.h"
 
 #include <getopt.h>
 #include <limits.h>
@@ -30,8 +31,21 @@ static void list_one(const tree_set *set, const char *path)
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime_r(&s.updated, &tm));
 	const node *at = walk_current(&s.walk);
 	tree_set_spec(set, at, spec, sizeof spec);
-	printf("%-22s %s  %-5s %-20s %s\n", s.id, when, s.lang, at->tree->id, spec);
+	printf("%-22s %-16s  %-5s %-20s %s\n", s.id, when, s.lang, at->tree->id, spec);
 	session_free(&s);
+}
+
+/* Column titles padded by display width, so translated and accented ones
+ * stand over their columns. */
+static void header(void)
+{
+	const char *titles[] = { _("ID"), _("UPDATED"), _("LANG"), _("TREE") };
+	const int cols[] = { 23, 18, 6, 21 };
+	for (size_t i = 0; i < 4; i++) {
+		size_t w = wrap_width(titles[i]);
+		printf("%s%*s", titles[i], w < (size_t)cols[i] ? cols[i] - (int)w : 1, "");
+	}
+	printf("%s\n", _("STOPPED AT"));
 }
 
 int cmd_sessions(int argc, char **argv)
@@ -50,8 +64,7 @@ int cmd_sessions(int argc, char **argv)
 		printf(_("No saved sessions in %s.\n"), session_dir(dir, sizeof dir));
 	}
 	if (n)
-		printf("%-22s %-16s  %-5s %-20s %s\n", _("ID"), _("UPDATED"), _("LANG"), _("TREE"),
-		       _("STOPPED AT"));
+		header();
 	for (size_t i = 0; i < n; i++)
 		list_one(&set, paths[i]);
 	session_list_free(paths, n);
