@@ -80,10 +80,9 @@ static int need_terminal(void)
 static int run(const tree_set *set, walk *w, session *s, int no_color)
 {
 	wizard z = { s, w, 1, "" };
-	if (session_record(s, w, i18n_lang()) < 0)
-		save_failed(&z);
-	tui_options opt = { no_color, on_change, on_check, write_checklist, &z, s->url,
-			    z.notice[0] ? z.notice : NULL };
+	/* The wizard reports the walk as it opens: that first save is the
+	 * session's start, and a failure to save shows as the notice. */
+	tui_options opt = { no_color, on_change, on_check, write_checklist, &z, s->url, z.notice };
 	return tui_run(set, w, &opt);
 }
 

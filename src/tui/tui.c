@@ -416,10 +416,14 @@ int tui_run(const tree_set *set, walk *w, const tui_options *opt)
 	tui t = { .set = set, .w = w, .opt = opt };
 	if (opt->url)
 		input_set(&t.url, opt->url);
-	if (opt->notice)
-		snprintf(t.msg, sizeof t.msg, "%s", opt->notice);
 	int answered = w->entries[w->pos].choice;
 	t.views[SCR_WALK] = (view){ 0, answered >= 0 ? answered : 0, 0 };
+	/* The first frame comes before anything is saved: a session's fsync
+	 * must not delay what the engineer sees. */
+	tui_frame(&t);
+	tui_changed(&t);
+	if (opt->notice && opt->notice[0])
+		snprintf(t.msg, sizeof t.msg, "%s", opt->notice);
 	for (int key = -1; !t.done && !caught;) {
 		if (key != 0)
 			tui_frame(&t);
