@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include "probe.h"
+#include "i18n.h"
 
 #include <curl/curl.h>
 #include <stdio.h>
@@ -25,7 +26,7 @@ int probe_url_check(const char *url, char *why, size_t size)
 {
 	CURLU *u = curl_url();
 	if (u == NULL) {
-		snprintf(why, size, "out of memory");
+		snprintf(why, size, "%s", _("out of memory"));
 		return -1;
 	}
 	/* NON_SUPPORT_SCHEME: parse ftp:// or foo:// fully, then refuse by name. */
@@ -35,9 +36,9 @@ int probe_url_check(const char *url, char *why, size_t size)
 	if (rc != CURLUE_OK)
 		snprintf(why, size, "%s", curl_url_strerror(rc));
 	else if (!scheme_ok(u))
-		snprintf(why, size, "only http and https URLs can be checked");
+		snprintf(why, size, "%s", _("only http and https URLs can be checked"));
 	else if (curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK || *host == '\0')
-		snprintf(why, size, "the URL names no host");
+		snprintf(why, size, "%s", _("the URL names no host"));
 	else
 		ret = 0;
 	curl_free(host);

@@ -23,55 +23,6 @@ static size_t next_char(const char *s, size_t *cols)
 	return n;
 }
 
-size_t wrap_width(const char *s)
-{
-	size_t total = 0, cols;
-	while (*s) {
-		s += next_char(s, &cols);
-		total += cols;
-	}
-	return total;
-}
-
-size_t wrap_fit(const char *s, size_t width)
-{
-	size_t used = 0, i = 0, last_space = 0, cols;
-	while (s[i] && s[i] != '\n') {
-		size_t n = next_char(s + i, &cols);
-		if (used + cols > width) {
-			if (s[i] == ' ')
-				return i;
-			return last_space ? last_space : (i ? i : n);
-		}
-		if (s[i] == ' ')
-			last_space = i;
-		used += cols;
-		i += n;
-	}
-	return i;
-}
-
-void wrap_print(FILE *out, const char *first, int indent, const char *s, int width)
-{
-	size_t room = (size_t)width - wrap_width(first);
-	fputs(first, out);
-	for (int line = 0; *s || line == 0; line++) {
-		if (line) {
-			fprintf(out, "%*s", indent, "");
-			room = (size_t)(width - indent);
-		}
-		size_t n = wrap_fit(s, room);
-		while (n > 0 && s[n - 1] == ' ')
-			n--;
-		fprintf(out, "%.*s\n", (int)n, s);
-		s += n;
-		while (*s == ' ')
-			s++;
-		if (*s == '\n')
-			s++;
-	}
-}
-
 /* ---- lines for a screen ------------------------------------------------ */
 
 int wrap_ncols(const char *text, size_t len)
@@ -171,4 +122,33 @@ size_t wrap_text(const char *text, int width, wrap_line **result)
 	}
 	*result = out.v;
 	return out.n;
+}
+
+/* ---- lines for a file ---------------------------------------------------- */
+
+size_t wrap_width(const char *s)
+{
+	return (size_t)wrap_ncols(s, strlen(s));
+}
+
+/* The first line has the room FIRST leaves; the rest, the room INDENT
+ * leaves: the first line is laid out alone, then the rest together. */
+void wrap_print(FILE *out, const char *first, int indent, const char *s, int width)
+{
+	wrap_line *l;
+	fputs(first, out);
+	size_t n = wrap_text(s, width - (int)wrap_width(first), &l);
+	if (n == 0) {
+		fputc('\n', out);
+		free(l);
+		return;
+	}
+	fprintf(out, "%.*s\n", (int)l[0].len, s + l[0].start);
+	const char *rest = s + l[0].start + l[0].len;
+	free(l);
+	rest += *rest == '\n' ? 1 : strspn(rest, " ");
+	n = wrap_text(rest, width - indent, &l);
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "%*s%.*s\n", indent, "", (int)l[i].len, rest + l[i].start);
+	free(l);
 }

@@ -58,6 +58,8 @@ ok "an unknown language gives English" sh -c \
 	"'$W' --lang xx $S500 2>/dev/null | grep -q 'Impersonate a client after authentication'"
 ok "error messages follow the language" exits 64 $W --lang es frobnicate
 ok "the Spanish error names the command" sh -c "grep -q 'frobnicate' '$err' && ! grep -q 'unknown command' '$err'"
+ok "a refused URL is refused in the language asked" exits 64 $W check --lang es ftp://ndes.contoso.com/
+ok "the reason is Spanish" has "solo se pueden comprobar direcciones URL http y https" "$err"
 ok "sections titles are translated" exits 0 $W --lang pt sections
 ok "the Portuguese section list is Portuguese" sh -c "! grep -q 'Review the device' '$out'"
 

@@ -159,10 +159,22 @@ static void wrap_counts_columns_not_bytes(void **state)
 	(void)state;
 	assert_int_equal(wrap_width("Åtgärda här"), 11);
 	assert_int_equal(wrap_width("\xe6\xbc\xa2\xe5\xad\x97"), 4);   /* two wide CJK characters */
-	/* "Felsök för" fits exactly in 10 columns though it is 12 bytes */
-	assert_int_equal(wrap_fit("Felsök för enheten", 10), strlen("Felsök för"));
-	/* a word longer than the width is broken, not lost */
-	assert_int_equal(wrap_fit("HKEY_LOCAL_MACHINE", 8), 8);
+}
+
+/* The first line has the room its prefix leaves, the others their indent's;
+ * "Felsök för" fits 10 columns though it is 12 bytes, and a word wider than
+ * the line is cut, not lost. */
+static void printed_lines_keep_prefix_and_indent(void **state)
+{
+	(void)state;
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	wrap_print(f, "- ", 2, "Felsök för enheten HKEY_LOCAL_MACHINE", 12);
+	wrap_print(f, "Orsak: ", 2, "", 12);
+	fclose(f);
+	assert_string_equal(out, "- Felsök för\n  enheten\n  HKEY_LOCAL\n  _MACHINE\nOrsak: \n");
+	free(out);
 }
 
 int main(void)
@@ -176,6 +188,7 @@ int main(void)
 		cmocka_unit_test(walk_without_remediation_says_so),
 		cmocka_unit_test(write_failure_is_reported),
 		cmocka_unit_test(wrap_counts_columns_not_bytes),
+		cmocka_unit_test(printed_lines_keep_prefix_and_indent),
 	};
 	return cmocka_run_group_tests_name("checklist", tests, load_shipped_trees, free_trees);
 }
