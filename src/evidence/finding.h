@@ -1,0 +1,65 @@
+/* The one evidence model: something seen (by a live check, in a log, by a
+ * probe enrollment) becomes a finding of a KIND. A kind is one row: a stable
+ * code, a severity, the article section it points to and a translatable
+ * sentence. Built-in kinds are the rows of kinds.h; the trees add one kind
+ * per evidence pattern they declare. Nothing here includes curses or curl. */
+#ifndef SCEPWIZ_FINDING_H
+#define SCEPWIZ_FINDING_H
+
+#include "evidence/severity.h"
+
+#include <stddef.h>
+
+typedef struct finding_kind {
+	const char *code;       /* stable id: "status-503", "ndesplugin-error-12175" */
+	severity sev;
+	const char *section;    /* anchor or TREE/ANCHOR it points to, or NULL */
+	const char *message;    /* English msgid: what was seen, one sentence */
+	const char *source;     /* who sees it: a check ("url", "GetCACaps", …) or a
+				 * log kind ("iis", "event", …) */
+} finding_kind;
+
+/* A line that shows a finding: where it was read (FILE NULL for a live
+ * check's own lines) and what it says, already made printable. */
+typedef struct {
+	char *file;
+	unsigned long line;     /* 1-based; 0 when not from a file */
+	char *text;
+} evidence_line;
+
+typedef struct {
+	const finding_kind *kind;
+	char *detail;           /* untranslated facts (a status, a name), printable, or NULL */
+	evidence_line *lines;
+	size_t nlines;
+	unsigned long count;    /* times seen: 1 for a check, N for a log pattern */
+} finding;
+
+typedef struct {
+	finding *v;
+	size_t n, cap;
+} finding_list;
+
+/* The kind with CODE: a built-in row or one a tree registered; NULL if none. */
+const finding_kind *finding_kind_find(const char *code);
+/* Every kind, built-in first then the trees' in load order; I from 0. NULL
+ * past the end. */
+const finding_kind *finding_kind_at(size_t i);
+/* Adds the trees' kinds (the evidence layer keeps the pointer). */
+void finding_kinds_register(const finding_kind *kinds, size_t n);
+
+/* Appends a finding of KIND with DETAIL (taken: freed on failure). Returns it,
+ * or NULL when memory ran out. */
+finding *finding_add(finding_list *l, const finding_kind *kind, char *detail);
+/* Adds an evidence line (FILE and TEXT are copied; TEXT made printable). */
+int finding_add_line(finding *f, const char *file, unsigned long line, const char *text, size_t len);
+void finding_list_free(finding_list *l);
+
+/* How many findings have severity SEV or worse. */
+size_t finding_count(const finding_list *l, severity sev);
+
+/* One line for a person, in the current language: the kind's sentence, and
+ * the detail in parentheses. */
+const char *finding_summary(const finding *f, char *buf, size_t size);
+
+#endif
