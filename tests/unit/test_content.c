@@ -57,9 +57,9 @@ static int has_node(const tree *t, const char *id)
 /* An anchor the articles link to opens a section of T (an id or an alias). */
 static int opens_section(const tree *t, const char *anchor)
 {
-	char spec[300];
+	char spec[2400];
 	int amb;
-	snprintf(spec, sizeof spec, "%s/%s", t->id, anchor);
+	snprintf(spec, sizeof spec, "%s/%.2048s", t->id, anchor);
 	const node *n = tree_set_find(&set, spec, &amb);
 	return n && n->tree == t;
 }
