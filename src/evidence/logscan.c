@@ -205,7 +205,7 @@ int logscan_step_of(const tree_set *set, const char *section)
 {
 	int amb;
 	const node *n = section ? tree_set_find(set, section, &amb) : NULL;
-	return n ? n->tree->flow_step : 0;
+	return n == NULL ? 0 : n->flow_step ? n->flow_step : n->tree->flow_step;
 }
 
 void logscan_flow(const log_scan *s, const tree_set *set, flow_row rows[6])
