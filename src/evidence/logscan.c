@@ -27,7 +27,7 @@ static void on_file_kind(const char *file, const char *kind, void *arg)
 {
 	log_scan *s = arg;
 	scanned_file *v = realloc(s->files, (s->nfiles + 1) * sizeof *v);
-	char *name = strdup(file);
+	char *name = untrusted_text(file, strlen(file), 512);
 	if (v == NULL || name == NULL) {
 		free(name);
 		s->files = v ? v : s->files;
@@ -42,7 +42,7 @@ static void on_note(const char *file, const char *why, void *arg)
 {
 	log_scan *s = arg;
 	scan_note *v = realloc(s->notes, (s->nnotes + 1) * sizeof *v);
-	char *name = strdup(file);
+	char *name = untrusted_text(file, strlen(file), 512);
 	if (v == NULL || name == NULL) {
 		free(name);
 		s->notes = v ? v : s->notes;
