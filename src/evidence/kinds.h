@@ -96,3 +96,7 @@ KIND(TLS, "tls", PROBLEM, NULL, "url",
      N_("TLS"))
 KIND(LONG_REQUEST, "long-request", PROBLEM, NULL, "url",
      N_("Long request"))
+KIND(IIS_NO_MSCEP, "iis-no-mscep", PROBLEM, "blocked-on-the-network", "iis",
+     N_("the IIS log holds no request for mscep.dll: the device's contact may be blocked on the network"))
+KIND(IIS_MSCEP_REQUESTS, "iis-mscep-requests", INFO, NULL, "iis",
+     N_("requests for mscep.dll"))
