@@ -153,10 +153,12 @@ void evt_emit(evt *e)
 	const char *text = "";
 	size_t len = 0;
 	if (e->std[EV_MESSAGE] >= 0) {
-		text = e->arena + e->std[EV_MESSAGE];
-		len = strlen(text);
-		while (len && (text[len - 1] == '\n' || text[len - 1] == ' ' || text[len - 1] == '\r'))
+		char *m = e->arena + e->std[EV_MESSAGE];
+		len = strlen(m);
+		while (len && (m[len - 1] == '\n' || m[len - 1] == ' ' || m[len - 1] == '\r'))
 			len--;
+		m[len] = '\0';
+		text = m;
 	} else if (e->ndata) {
 		size_t start = e->used;
 		for (size_t i = 0; i < e->ndata && e->used + 2 < EVT_ARENA; i++) {

@@ -174,6 +174,7 @@ static void start(line_reader *lr)
 		note(lr, N_("a read error stopped the file; the rest was skipped"));
 	while (!lr->eof && lr->end < LR_SNIFF)
 		fill(lr);
+	lr->binary_head = lr->binary && lr->end < LR_SNIFF;
 }
 
 int lr_open(line_reader *lr, log_source *src, const log_sink *sink)

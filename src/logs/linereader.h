@@ -25,7 +25,8 @@ typedef struct {
 	size_t nraw;                    /* a trailing odd byte kept for the next read */
 	unsigned surrogate;             /* a high surrogate waiting for its pair */
 	unsigned long lineno;           /* of the line last returned */
-	int eof, error, skipping, binary, cut_noted, started;
+	int eof, error, skipping, binary, cut_noted;
+	int binary_head;                /* a NUL within the first LR_SNIFF bytes */
 	int cut;                        /* the line last returned was cut */
 } line_reader;
 

@@ -74,7 +74,7 @@ static int ios_line(const char *l, size_t n)
 				return 1;
 		}
 	}
-	if (n > 16 && l[0] >= 'A' && l[0] <= 'Z' && shaped(l + 6, n - 6, "99:99:99 ")) {
+	if (n > 16 && l[0] >= 'A' && l[0] <= 'Z' && shaped(l + 7, n - 7, "99:99:99 ")) {
 		const char *lt = memchr(l + 15, '<', n - 15);
 		const char *br = memchr(l + 15, '[', n - 15);
 		return lt && br && br < lt;

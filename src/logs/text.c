@@ -18,7 +18,8 @@ void logs_emit(const log_sink *sink, const char *kind, const char *file, unsigne
 {
 	log_record r = { .kind = kind, .file = file, .line = line, .time = time,
 			 .text = text, .text_len = len, .fields = f, .nfields = nf };
-	sink->record(&r, sink->arg);
+	if (sink->record)
+		sink->record(&r, sink->arg);
 }
 
 const char *logs_iso_time(const char *s, size_t len, char *out)
@@ -48,10 +49,10 @@ int logs_read_text(log_source *src, const log_sink *sink)
 	size_t n;
 	const char *head = lr_peek(&lr, &n);
 	event_form form = EVT_XML;
-	const char *kind = lr.binary ? NULL : logs_sniff(head, n, &form);
+	const char *kind = lr.binary_head ? NULL : logs_sniff(head, n, &form);
 	if (lr.error) {
 		/* noted by the reader */
-	} else if (!n && lr.eof && !lr.binary) {
+	} else if (!n && lr.eof && !lr.binary_head) {
 		logs_note(sink, src->name, N_("the file is empty"));
 	} else if (!kind) {
 		logs_note(sink, src->name, N_("binary content, not a text log: skipped"));
