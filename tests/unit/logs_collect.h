@@ -30,12 +30,12 @@ typedef struct {
 	size_t nkinds;
 } collected;
 
-static char *collect_dup(const char *s)
+static inline char *collect_dup(const char *s)
 {
 	return s ? strdup(s) : NULL;
 }
 
-static char *collect_pair(const char *a, const char *b)
+static inline char *collect_pair(const char *a, const char *b)
 {
 	size_t n = strlen(a) + strlen(b) + 3;
 	char *s = malloc(n);
@@ -43,7 +43,7 @@ static char *collect_pair(const char *a, const char *b)
 	return s;
 }
 
-static void collect_record(const log_record *r, void *arg)
+static inline void collect_record(const log_record *r, void *arg)
 {
 	collected *c = arg;
 	if (c->nrec >= COLLECT_MAX)
@@ -63,21 +63,21 @@ static void collect_record(const log_record *r, void *arg)
 	}
 }
 
-static void collect_note(const char *file, const char *why, void *arg)
+static inline void collect_note(const char *file, const char *why, void *arg)
 {
 	collected *c = arg;
 	if (c->nnotes < COLLECT_MAX)
 		c->notes[c->nnotes++] = collect_pair(file, why);
 }
 
-static void collect_kind(const char *file, const char *kind, void *arg)
+static inline void collect_kind(const char *file, const char *kind, void *arg)
 {
 	collected *c = arg;
 	if (c->nkinds < COLLECT_MAX)
 		c->kinds[c->nkinds++] = collect_pair(file, kind);
 }
 
-static log_sink collect_sink(collected *c)
+static inline log_sink collect_sink(collected *c)
 {
 	memset(c, 0, sizeof *c);
 	log_sink s = { collect_record, collect_note, collect_kind, c };
@@ -85,7 +85,7 @@ static log_sink collect_sink(collected *c)
 }
 
 /* The value of field NAME in R, or NULL. */
-static const char *collected_field(const collected_record *r, const char *name)
+static inline const char *collected_field(const collected_record *r, const char *name)
 {
 	for (size_t i = 0; i < r->nfields; i++)
 		if (strcasecmp(r->names[i], name) == 0)
@@ -94,7 +94,7 @@ static const char *collected_field(const collected_record *r, const char *name)
 }
 
 /* The number of notes containing both A and B (B may be NULL). */
-static size_t collected_notes(const collected *c, const char *a, const char *b)
+static inline size_t collected_notes(const collected *c, const char *a, const char *b)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < c->nnotes; i++)
@@ -103,7 +103,7 @@ static size_t collected_notes(const collected *c, const char *a, const char *b)
 	return n;
 }
 
-static void collect_free(collected *c)
+static inline void collect_free(collected *c)
 {
 	for (size_t i = 0; i < c->nrec; i++) {
 		collected_record *r = &c->rec[i];
@@ -119,7 +119,7 @@ static void collect_free(collected *c)
 }
 
 /* A source reading the descriptor in *ctx. */
-static ssize_t fd_read(log_source *s, void *buf, size_t n)
+static inline ssize_t fd_read(log_source *s, void *buf, size_t n)
 {
 	return read(*(int *)s->ctx, buf, n);
 }
