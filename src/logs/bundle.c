@@ -49,8 +49,6 @@ typedef struct {
 	char err[256];
 } bundle_entry;
 
-static ssize_t entry_read(log_source *s, void *buf, size_t n);
-
 static la_ssize_t input_read(struct archive *ar, void *arg, const void **buf)
 {
 	bundle_input *in = arg;
@@ -151,13 +149,9 @@ static void read_entry(struct archive *ar, struct archive_entry *ent, log_source
 		note(sink, name, N_("an entry over 512 MiB: read only its first 512 MiB"));
 }
 
-/* The budget of the bundle SRC is an entry of, or NULL for a file. */
-static bundle_budget *parent_budget(const log_source *src)
-{
-	if (src->read != entry_read)
-		return NULL;
-	return ((bundle_entry *)src->ctx)->budget;
-}
+/* The budget of the bundle being read, while one is: a bundle found inside
+ * it (whatever wraps the entry on the way, a sniffer for one) shares it. */
+static _Thread_local bundle_budget *active_budget;
 
 static struct archive *open_zip(bundle_input *in)
 {
@@ -173,13 +167,15 @@ static struct archive *open_zip(bundle_input *in)
 	return ar;
 }
 
-/* Walks the entries until the end, a fatal error or a cap. */
-static void read_entries(struct archive *ar, log_source *src, bundle_input *in,
+/* Walks the entries until the end, a fatal error or a cap; -1 when not
+ * even the first can be read. */
+static int read_entries(struct archive *ar, log_source *src, bundle_input *in,
 			 const log_sink *sink, log_member_fn member)
 {
 	bundle_budget *budget = in->budget;
 	struct archive_entry *ent;
 	unsigned long n = 0;
+	int after_encrypted = 0;
 	for (;;) {
 		int rc = archive_read_next_header(ar, &ent);
 		if (rc == ARCHIVE_EOF)
@@ -191,12 +187,20 @@ static void read_entries(struct archive *ar, log_source *src, bundle_input *in,
 			break;
 		}
 		if (rc < ARCHIVE_WARN) {
-			note(sink, src->name, n > 1 ? N_("a truncated or corrupt zip: read in part")
-					      : N_("not a zip that can be read"));
+			if (n == 1) {
+				note(sink, src->name, N_("not a zip that can be read"));
+				return -1;
+			}
+			/* Streaming, an encrypted entry whose size only its end
+			 * records can't be skipped: what follows is lost. */
+			note(sink, src->name, after_encrypted
+			     ? N_("the entries after an encrypted one can't be reached: read in part")
+			     : N_("a truncated or corrupt zip: read in part"));
 			if (rc == ARCHIVE_FATAL)
 				break;
 			continue;
 		}
+		after_encrypted = archive_entry_is_encrypted(ent);
 		if (archive_entry_filetype(ent) == AE_IFREG)
 			read_entry(ar, ent, src, budget, sink, member);
 		if (budget->bomb)
@@ -205,6 +209,7 @@ static void read_entries(struct archive *ar, log_source *src, bundle_input *in,
 	/* A bomb found inside a nested bundle is the outermost one's to report. */
 	if (budget->bomb && in->outermost)
 		note(sink, src->name, N_("a zip bomb (it expands far beyond its size): read in part"));
+	return 0;
 }
 
 int logs_read_bundle(log_source *src, const log_sink *sink, log_member_fn member)
@@ -214,7 +219,7 @@ int logs_read_bundle(log_source *src, const log_sink *sink, log_member_fn member
 		return 0;
 	}
 	bundle_budget own = { 0 };
-	bundle_budget *budget = parent_budget(src);
+	bundle_budget *budget = active_budget;
 	bundle_input *in = malloc(sizeof *in);
 	if (!in)
 		return -1;
@@ -227,8 +232,10 @@ int logs_read_bundle(log_source *src, const log_sink *sink, log_member_fn member
 		free(in);
 		return -1;
 	}
-	read_entries(ar, src, in, sink, member);
+	active_budget = in->budget;
+	int rc = read_entries(ar, src, in, sink, member);
+	active_budget = budget;
 	archive_read_free(ar);
 	free(in);
-	return 0;
+	return rc;
 }

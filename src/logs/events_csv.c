@@ -25,7 +25,7 @@ typedef struct {
 	unsigned long row_line;
 	int quotes;                     /* quote characters seen: odd = inside */
 	int ncols, col[MAX_COLS];
-	int have_header, levelname;
+	int have_header;
 } csv_state;
 
 static int column(const char *name, event_form form)
@@ -86,8 +86,6 @@ static void header(csv_state *c, char **v, size_t *l, int n, event_form form)
 	for (int i = 0; i < n; i++) {
 		v[i][l[i]] = '\0';
 		c->col[i] = column(v[i], form);
-		if (c->col[i] == EV_LEVEL)
-			c->levelname = 1;
 	}
 	c->have_header = 1;
 }
@@ -103,19 +101,24 @@ static void row(csv_state *c, event_form form)
 	}
 	evt *e = c->e;
 	evt_reset(e, c->row_line);
+	int levelnum = -1;
 	for (int i = 0; i < n; i++) {
 		/* Event Viewer's text leaves the message column without a name. */
 		int col = i < c->ncols ? c->col[i] : form == EVT_TSV && i == c->ncols ? EV_MESSAGE
 										: COL_OTHER;
 		if (col == COL_TIME)
 			evt_set_time(e, v[i], l[i]);
-		else if (col == COL_LEVELNUM && !c->levelname)
-			evt_set_level(e, v[i], l[i]);
+		else if (col == COL_LEVELNUM)
+			levelnum = i;
 		else if (col == EV_LEVEL)
 			evt_set_level(e, v[i], l[i]);
 		else if (col >= 0 && col < EV_NSTD && l[i])
 			evt_set(e, col, v[i], l[i]);
 	}
+	/* The level's name, else its number (PowerShell leaves the name
+	 * empty when the provider's manifest isn't on the machine). */
+	if (levelnum >= 0)
+		evt_set_level(e, v[levelnum], l[levelnum]);
 	evt_emit(e);
 }
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -116,8 +117,8 @@ static char *record_text(libevtx_record_t *rec, const evtx_xml_event *ev)
 		}
 		free(s);
 	}
-	/* Strings libevtx didn't find: the data values from the XML. */
-	for (size_t i = 0; b.len == 0 && i < ev->ndata; i++) {
+	/* No template values (libevtx's strings): the data values from the XML. */
+	for (size_t i = 0; n == 0 && i < ev->ndata && b.len < EVTX_MAX_TEXT; i++) {
 		if (!ev->values[i][0])
 			continue;
 		if (b.len)
@@ -158,6 +159,17 @@ static size_t add_field(log_field *f, size_t n, const char *name, const char *va
 	return n;
 }
 
+static const char *const reserved[] = { "provider", "id", "level", "channel", "computer",
+					"time", "message" };
+
+static int is_reserved(const char *name)
+{
+	for (size_t i = 0; i < sizeof reserved / sizeof reserved[0]; i++)
+		if (strcasecmp(name, reserved[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* One event to the sink; -1 when the record is corrupt. */
 static int send_event(libevtx_record_t *rec, const char *file, const log_sink *sink)
 {
@@ -183,8 +195,9 @@ static int send_event(libevtx_record_t *rec, const char *file, const log_sink *s
 	n = add_field(f, n, "computer", ev.computer);
 	n = add_field(f, n, "time", when[0] ? when : NULL);
 	n = add_field(f, n, "message", text ? text : "");
+	/* Data named like a field above ("Message") is in the text already. */
 	for (size_t i = 0; i < ev.ndata; i++)
-		if (ev.names[i] && ev.names[i][0])
+		if (ev.names[i] && ev.names[i][0] && !is_reserved(ev.names[i]))
 			n = add_field(f, n, ev.names[i], ev.values[i]);
 	/* An event has no line: its record number is what Event Viewer shows. */
 	log_record r = { .kind = "event", .file = file, .line = (unsigned long)recid,
@@ -217,6 +230,9 @@ int logs_read_evtx(log_source *src, const log_sink *sink)
 	}
 	if (bad)
 		note(sink, src->name, N_("corrupt event records: skipped"));
+	/* A checksum libevtx found wrong: the events read may be damaged. */
+	if (libevtx_file_is_corrupted(file, NULL) == 1)
+		note(sink, src->name, N_("a damaged event log (a checksum is wrong): its events may be incomplete"));
 	if (truncated)
 		note(sink, src->name, N_("an event log over 1 GiB: read only its first 1 GiB"));
 	libevtx_file_close(file, NULL);
