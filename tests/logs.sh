@@ -66,7 +66,7 @@ rm -f "$tmp/case/fifo.log"
 head -c 4096 /dev/urandom >"$tmp/case/blob.log"
 ok "a binary file is skipped with a note" exits 1 $W logs "$tmp/case"
 ok "... naming it" has "blob.log" "$out"
-printf '\033]0;owned\007 Error 12175\n' >"$tmp/evil.log"
+printf '\033]0;owned\007 Failed to send http request /CertificateRegistrationSvc/Certificate/VerifyRequest. Error 12175\n' >"$tmp/evil.log"
 ok "escape sequences from a file never reach the terminal" exits 1 $W logs "$tmp/evil.log"
 ok "... they are shown escaped" test "$(grep -c "$(printf '\033')" "$out")" = 0
 
