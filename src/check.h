@@ -5,12 +5,12 @@
 #ifndef SCEPWIZ_CHECK_H
 #define SCEPWIZ_CHECK_H
 
+#include "evidence/severity.h"
 #include "scep.h"
 
 #include <stddef.h>
 #include <time.h>
 
-typedef enum { SEV_OK, SEV_INFO, SEV_WARNING, SEV_PROBLEM } severity;
 
 typedef struct {
 	const char *code;       /* stable id of what was seen, e.g. "status-503" */
@@ -62,8 +62,6 @@ const char *finding_summary(const finding *f, char *buf, size_t size);
 /* How many findings are problems: 0 means the server behaves as a healthy
  * NDES (exit 0), more means exit 1. */
 size_t check_report_problems(const check_report *rep);
-/* "ok", "info", "warning", "problem" (untranslated, for YAML). */
-const char *severity_name(severity s);
 /* The check's name for a person, in the current language. */
 const char *check_title(const char *check);
 

@@ -111,17 +111,6 @@ const char *finding_summary(const finding *f, char *buf, size_t size)
 	return buf;
 }
 
-const char *severity_name(severity s)
-{
-	switch (s) {
-	case SEV_OK: return "ok";
-	case SEV_INFO: return "info";
-	case SEV_WARNING: return "warning";
-	case SEV_PROBLEM: return "problem";
-	}
-	return "?";
-}
-
 size_t check_report_problems(const check_report *rep)
 {
 	size_t n = 0;

@@ -40,6 +40,15 @@ typedef struct {
 	size_t n, cap;
 } finding_list;
 
+/* The built-in kinds by name: FK_STATUS_503 is the row "status-503". */
+typedef enum {
+#define KIND(name, code, sev, section, source, message) FK_##name,
+#include "evidence/kinds.h"
+#undef KIND
+	FK_COUNT
+} finding_kind_id;
+const finding_kind *finding_builtin(finding_kind_id id);
+
 /* The kind with CODE: a built-in row or one a tree registered; NULL if none. */
 const finding_kind *finding_kind_find(const char *code);
 /* Every kind, built-in first then the trees' in load order; I from 0. NULL
