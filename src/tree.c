@@ -250,7 +250,7 @@ static int read_type(ctx *c, const yd_node *map, node_type *type)
 static void read_node(ctx *c, node *n, const yd_node *key, const yd_node *map)
 {
 	static const char *const common[] = { "type", "_title", "level", "_text", "example", "keywords",
-					      "aliases", "evidence" };
+					      "aliases", "evidence", "flow_step" };
 	static const char *const required[] = { "type", "_title", NULL };
 	const char *allowed[16];
 	size_t k = 0;
@@ -285,6 +285,7 @@ static void read_node(ctx *c, node *n, const yd_node *key, const yd_node *map)
 	read_keywords(c, n, map);
 	tree_read_aliases(c, n, yd_get(map, "aliases"));
 	tree_read_evidence(c, n, yd_get(map, "evidence"));
+	n->flow_step = get_int(c, map, "flow_step", 1, 6, 0);
 	n->next_id = get_str(c, map, "next");
 	switch (n->type) {
 	case NODE_CHECK:

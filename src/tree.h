@@ -64,6 +64,7 @@ typedef struct node {
 	size_t naliases;
 	evidence_pattern *evidence;
 	size_t nevidence;
+	int flow_step;              /* its step of the SCEP flow, when not its tree's (0) */
 	choice *choices;            /* question, check */
 	size_t nchoices;
 	const char *probe;          /* check */
