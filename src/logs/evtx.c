@@ -25,6 +25,9 @@
  * rendered one past this is hostile. */
 #define EVTX_MAX_XML (4UL << 20)
 #define EVTX_MAX_TEXT 65536
+/* libevtx (20181227) leaks a few KiB on each record it fails to parse, so
+ * a file of nothing but broken records would grow without end. */
+#define EVTX_MAX_BAD 1000
 #define COPY_BUF 65536
 
 static void note(const log_sink *sink, const char *file, const char *why)
@@ -221,14 +224,16 @@ int logs_read_evtx(log_source *src, const log_sink *sink)
 	int n = 0, bad = 0;
 	if (libevtx_file_get_number_of_records(file, &n, NULL) != 1)
 		n = 0;
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < n && bad < EVTX_MAX_BAD; i++) {
 		libevtx_record_t *rec = NULL;
 		if (libevtx_file_get_record_by_index(file, i, &rec, NULL) != 1 ||
 		    send_event(rec, src->name, sink) != 0)
 			bad++;
 		libevtx_record_free(&rec, NULL);
 	}
-	if (bad)
+	if (bad >= EVTX_MAX_BAD)
+		note(sink, src->name, N_("too many corrupt event records: the rest is skipped"));
+	else if (bad)
 		note(sink, src->name, N_("corrupt event records: skipped"));
 	/* A checksum libevtx found wrong: the events read may be damaged. */
 	if (libevtx_file_is_corrupted(file, NULL) == 1)
