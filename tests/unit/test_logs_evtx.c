@@ -8,10 +8,13 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -298,6 +301,49 @@ static void not_an_event_log_gets_a_note(void **state)
 	collect_free(&c);
 }
 
+static ssize_t failing_read(log_source *s, void *buf, size_t n)
+{
+	(void)s, (void)buf, (void)n;
+	errno = EIO;
+	return -1;
+}
+
+/* The private copy is gone once read, whatever happened; a source that
+ * fails says so. */
+static void no_temporary_file_is_left_behind(void **state)
+{
+	(void)state;
+	char dir[300];
+	snprintf(dir, sizeof dir, "%s/tmp", tmpdir);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	char *old = getenv("TMPDIR") ? strdup(getenv("TMPDIR")) : NULL;
+	setenv("TMPDIR", dir, 1);
+	const char *path = tmpfile_named("all.evtx");
+	assert_int_equal(evtx_write(path, events, NEVENTS, EVTX_W_TEMPLATES), 0);
+	collected c;
+	assert_int_equal(read_file_events(path, &c), 0);
+	assert_int_equal(c.nrec, NEVENTS);
+	collect_free(&c);
+	log_sink sink = collect_sink(&c);
+	log_source bad = { .name = "broken-pipe.evtx", .read = failing_read };
+	assert_int_equal(logs_read_evtx(&bad, &sink), -1);
+	assert_int_equal(collected_notes(&c, "broken-pipe.evtx", "read error"), 1);
+	collect_free(&c);
+	if (old) {
+		setenv("TMPDIR", old, 1);
+		free(old);
+	} else
+		unsetenv("TMPDIR");
+	DIR *d = opendir(dir);
+	assert_non_null(d);
+	struct dirent *de;
+	int left = 0;
+	while ((de = readdir(d)))
+		left += de->d_name[0] != '.';
+	closedir(d);
+	assert_int_equal(left, 0);
+}
+
 /* The XML parser on what libevtx never writes but a hostile file could
  * make it render: UserData, CDATA, entities, no end, deep nesting. */
 static void the_event_xml_parser_keeps_its_bounds(void **state)
@@ -347,6 +393,7 @@ int main(void)
 		cmocka_unit_test(events_over_several_chunks_are_all_read),
 		cmocka_unit_test(a_file_of_broken_records_is_given_up),
 		cmocka_unit_test(not_an_event_log_gets_a_note),
+		cmocka_unit_test(no_temporary_file_is_left_behind),
 		cmocka_unit_test(the_event_xml_parser_keeps_its_bounds),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
