@@ -161,8 +161,9 @@ static void record_time(libevtx_record_t *rec, const evtx_xml_event *ev, char ou
 		return;
 	time_t secs = (time_t)((ft - 116444736000000000ULL) / 10000000ULL);
 	struct tm tm;
-	if (gmtime_r(&secs, &tm))
-		strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+	/* A year past 9999 doesn't fit: no time rather than a cut one. */
+	if (!gmtime_r(&secs, &tm) || strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm) == 0)
+		out[0] = '\0';
 }
 
 static size_t add_field(log_field *f, size_t n, const char *name, const char *value)
