@@ -27,7 +27,8 @@ static void usage(void)
 		"  check URL [--format text|yaml] [--timeout S] [--cacert F] [--insecure]\n"
 		"                           test a SCEP server URL as the articles do\n"
 		"  resume [ID|FILE]         reopen a saved session (the latest by default)\n"
-		"  sessions                 list saved sessions\n\n"), stdout);
+		"  sessions                 list saved sessions\n"
+		"  explain [CODE]           what a finding code means, and its section\n\n"), stdout);
 	fputs(_("Options:\n"
 		"  -l, --lang L             language: en, es, it, pt (pt_BR), sv\n"
 		"  -g, --goto SECTION       open the wizard at a section (see 'sections')\n"
@@ -92,6 +93,8 @@ static const struct {
 	{ "check", cmd_check },
 	{ "resume", cmd_resume },
 	{ "sessions", cmd_sessions },
+	{ "explain", cmd_explain },
+	{ "logs", cmd_logs },
 };
 
 int main(int argc, char **argv)

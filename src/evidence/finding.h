@@ -40,6 +40,15 @@ typedef struct {
 	size_t n, cap;
 } finding_list;
 
+/* The built-in kinds by name: FK_STATUS_503 is the row "status-503". */
+typedef enum {
+#define KIND(name, code, sev, section, source, message) FK_##name,
+#include "evidence/kinds.h"
+#undef KIND
+	FK_COUNT
+} finding_kind_id;
+const finding_kind *finding_builtin(finding_kind_id id);
+
 /* The kind with CODE: a built-in row or one a tree registered; NULL if none. */
 const finding_kind *finding_kind_find(const char *code);
 /* Every kind, built-in first then the trees' in load order; I from 0. NULL
@@ -53,6 +62,8 @@ void finding_kinds_register(const finding_kind *kinds, size_t n);
 finding *finding_add(finding_list *l, const finding_kind *kind, char *detail);
 /* Adds an evidence line (FILE and TEXT are copied; TEXT made printable). */
 int finding_add_line(finding *f, const char *file, unsigned long line, const char *text, size_t len);
+/* Appends a deep copy of F; NULL when memory ran out. */
+finding *finding_add_copy(finding_list *l, const finding *f);
 void finding_list_free(finding_list *l);
 
 /* How many findings have severity SEV or worse. */

@@ -1,0 +1,96 @@
+/* The built-in finding kinds: one row each, read by evidence/finding.c
+ * (the table) and evidence/finding.h's users (the enum FK_NAME). A new kind
+ * of finding is one row here plus the code that detects it; `scepwiz
+ * explain` lists every row. No include guard: the includer defines KIND.
+ *
+ * KIND(NAME, code, severity, section or NULL, source, message) */
+KIND(BAD_URL, "bad-url", PROBLEM, NULL, "url",
+     N_("the URL can't be checked"))
+KIND(STATUS_403, "status-403", OK, NULL, "url",
+     N_("HTTP 403 Forbidden, as a working NDES answers"))
+KIND(NDES_PAGE, "ndes-page", PROBLEM, "general-ndes-message", "url",
+     N_("the general Network Device Enrollment Service page instead of HTTP 403"))
+KIND(STATUS_503, "status-503", PROBLEM, "http-error-503", "url",
+     N_("HTTP 503: the service is unavailable"))
+KIND(STATUS_504, "status-504", PROBLEM, "gatewaytimeout", "url",
+     N_("HTTP 504: the gateway timed out"))
+KIND(GATEWAYTIMEOUT_PAGE, "gatewaytimeout-page", PROBLEM, "gatewaytimeout", "url",
+     N_("the application proxy's GatewayTimeout error"))
+KIND(STATUS_414, "status-414", PROBLEM, "http-414-request-uri-too-long", "url",
+     N_("HTTP 414: the request URI is too long"))
+KIND(REQUEST_FILTERING, "request-filtering", PROBLEM, "http-414-request-uri-too-long", "url",
+     N_("HTTP 404.14 or 404.15: IIS request filtering refuses the URL or its query as too long"))
+KIND(REQUEST_TOO_LONG, "request-too-long", PROBLEM, "http-414-request-uri-too-long", "url",
+     N_("HTTP 400: the server refuses the request as too long"))
+KIND(STATUS_500, "status-500", PROBLEM, "internal-server-error", "url",
+     N_("HTTP 500: internal server error"))
+KIND(STATUS_OTHER, "status-other", PROBLEM, "less-common-status-codes", "url",
+     N_("an answer the article doesn't list"))
+KIND(DNS, "dns", PROBLEM, "this-page-cant-be-displayed", "url",
+     N_("the host name doesn't resolve"))
+KIND(CONNECT_REFUSED, "connect-refused", PROBLEM, "this-page-cant-be-displayed", "url",
+     N_("the connection is refused: nothing listens on that port"))
+KIND(CONNECT, "connect", PROBLEM, "this-page-cant-be-displayed", "url",
+     N_("the host can't be reached"))
+KIND(TIMEOUT, "timeout", PROBLEM, "this-page-cant-be-displayed", "url",
+     N_("no answer within the time limit (--timeout)"))
+KIND(TLS_HANDSHAKE, "tls-handshake", PROBLEM, "this-page-cant-be-displayed", "url",
+     N_("the TLS handshake fails"))
+KIND(TLS_UNKNOWN_ISSUER, "tls-unknown-issuer", PROBLEM, "this-page-cant-be-displayed", "url",
+     N_("the server's certificate isn't issued by a trusted CA: devices must trust its " "root (a root, not an intermediate, in the trusted certificate profile); give " "that root to scepwiz with --cacert"))
+KIND(TLS_EXPIRED, "tls-expired", PROBLEM, "this-page-cant-be-displayed", "url",
+     N_("the server's certificate has expired: renew it and bind the new one to the " "site in IIS (or upload it to the application proxy)"))
+KIND(TLS_NOT_YET_VALID, "tls-not-yet-valid", PROBLEM, "this-page-cant-be-displayed", "url",
+     N_("the server's certificate isn't valid yet: check its dates and " "this computer's clock"))
+KIND(TLS_NAME_MISMATCH, "tls-name-mismatch", PROBLEM, "this-page-cant-be-displayed", "url",
+     N_("the server's certificate doesn't name the host in the URL: use the external URL " "the certificate was issued for (with Application Proxy, yourtenant.msappproxy.net)"))
+KIND(TLS_VERIFY, "tls-verify", PROBLEM, "this-page-cant-be-displayed", "url",
+     N_("the server's certificate isn't accepted"))
+KIND(TOO_BIG, "too-big", PROBLEM, "less-common-status-codes", "url",
+     N_("the answer is larger than 1 MiB; the rest was not read"))
+KIND(REDIRECTS, "redirects", PROBLEM, "less-common-status-codes", "url",
+     N_("more than 5 redirects"))
+KIND(PROXY, "proxy", PROBLEM, NULL, "url",
+     N_("the proxy from the environment (https_proxy, http_proxy) fails"))
+KIND(TRANSFER_FAILED, "transfer-failed", PROBLEM, "less-common-status-codes", "url",
+     N_("the request fails"))
+KIND(NO_TLS, "no-tls", INFO, NULL, "tls",
+     N_("plain http: there is no certificate to check"))
+KIND(TLS_VERIFIED, "tls-verified", OK, NULL, "tls",
+     N_("the server's certificate is valid and trusted"))
+KIND(TLS_NOT_VERIFIED, "tls-not-verified", WARNING, NULL, "tls",
+     N_("the server's certificate was NOT verified (--insecure)"))
+KIND(TLS_WOULD_FAIL, "tls-would-fail", WARNING, NULL, "tls",
+     N_("the server's certificate would fail verification"))
+KIND(CAPS, "caps", OK, NULL, "GetCACaps",
+     N_("the server names its capabilities"))
+KIND(CAPS_NO_SHA256, "caps-no-sha256", WARNING, NULL, "GetCACaps",
+     N_("SHA-256 isn't offered: devices fall back to weaker hashes"))
+KIND(CAPS_NO_POST, "caps-no-post", WARNING, NULL, "GetCACaps",
+     N_("POSTPKIOperation isn't offered: devices must send requests as long GET URLs"))
+KIND(CERTS, "certs", OK, NULL, "GetCACert",
+     N_("the CA certificates are readable"))
+KIND(CERTS_UNREADABLE, "certs-unreadable", PROBLEM, "less-common-status-codes", "GetCACert",
+     N_("the answer isn't a certificate the devices can read"))
+KIND(CERTS_UNEXPECTED_TYPE, "certs-unexpected-type", WARNING, NULL, "GetCACert",
+     N_("the Content-Type doesn't match the certificates sent"))
+KIND(RA_EXPIRED, "ra-expired", PROBLEM, "internal-server-error", "GetCACert",
+     N_("an MSCEP-RA certificate has expired"))
+KIND(RA_EXPIRING, "ra-expiring", WARNING, "internal-server-error", "GetCACert",
+     N_("an MSCEP-RA certificate expires within 30 days"))
+KIND(CA_EXPIRED, "ca-expired", PROBLEM, NULL, "GetCACert",
+     N_("a CA certificate has expired"))
+KIND(CA_EXPIRING, "ca-expiring", WARNING, NULL, "GetCACert",
+     N_("a CA certificate expires within 30 days"))
+KIND(NOT_YET_VALID, "not-yet-valid", WARNING, NULL, "GetCACert",
+     N_("a certificate isn't valid yet"))
+KIND(NO_RA, "no-ra", INFO, NULL, "GetCACert",
+     N_("no RA certificate: NDES sends its MSCEP-RA certificates with the CA's"))
+KIND(LONG_OK, "long-ok", OK, NULL, "long-request",
+     N_("a request with a 20 KB message is accepted, as devices send them"))
+KIND(LONG_DIFFERS, "long-differs", WARNING, "http-414-request-uri-too-long", "long-request",
+     N_("a request with a 20 KB message fails while short ones work"))
+KIND(IIS_NO_MSCEP, "iis-no-mscep", PROBLEM, "blocked-on-the-network", "iis",
+     N_("the IIS log holds no request for mscep.dll: the device's contact may be blocked on the network"))
+KIND(IIS_MSCEP_REQUESTS, "iis-mscep-requests", INFO, NULL, "iis",
+     N_("requests for mscep.dll"))
