@@ -153,8 +153,11 @@ static void on_record(const log_record *r, void *arg)
 		file->records++;
 	if (strcmp(r->kind, "iis") == 0)
 		tally_mscep(s, file, r);
-	for (size_t i = 0; i < s->ix->n; i++) {
-		if (!evidence_matches(s->ix->v[i].pattern, r))
+	size_t n;
+	const size_t *candidates = evidence_candidates(s->ix, r->kind, &n);
+	for (size_t k = 0; k < n; k++) {
+		size_t i = candidates[k];
+		if (!evidence_matches(&s->ix->v[i], r))
 			continue;
 		finding *f = finding_for(s, &s->ix->v[i].kind, NULL, s->slot ? &s->slot[i] : NULL);
 		if (f)
