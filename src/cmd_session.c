@@ -21,14 +21,18 @@ static void list_one(const tree_set *set, const char *path)
 	session s;
 	char err[512], when[32], spec[256];
 	if (session_load(&s, path, set, err, sizeof err) < 0) {
-		printf(_("%s  (unreadable: %s)\n"), path, err);
+		char *shown = printable_text(path);  /* a file name is the folder's, not ours */
+		printf(_("%s  (unreadable: %s)\n"), shown ? shown : "", err);
+		free(shown);
 		return;
 	}
 	struct tm tm;
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime_r(&s.updated, &tm));
 	const node *at = walk_current(&s.walk);
 	tree_set_spec(set, at, spec, sizeof spec);
-	printf("%-22s %-16s  %-5s %-20s %s\n", s.id, when, s.lang, at->tree->id, spec);
+	char *id = printable_text(s.id);
+	printf("%-22s %-16s  %-5s %-20s %s\n", id ? id : "", when, s.lang, at->tree->id, spec);
+	free(id);
 	session_free(&s);
 }
 
@@ -198,9 +202,12 @@ static int pick(const tree_set *set, const char *which, session *s)
 	for (size_t i = 0; i < n && rc != EXIT_OK; i++) {
 		if (session_load(s, paths[i], set, err, sizeof err) == 0)
 			rc = EXIT_OK;
-		else
+		else {
+			char *shown = printable_text(paths[i]);
 			fprintf(stderr, _("%s: skipping %s, which cannot be read: %s\n"), PACKAGE,
-				paths[i], err);
+				shown ? shown : "", err);
+			free(shown);
+		}
 	}
 	if (rc != EXIT_OK)
 		fprintf(stderr, _("%s: there is no saved session to resume\n"), PACKAGE);
@@ -231,7 +238,6 @@ int cmd_resume(int argc, char **argv)
 		return cli_usage_error(_("resume takes one session"));
 	tree_set set = { 0 };
 	session s;
-	session_clean_temps();
 	int rc = cli_load_trees(&set);
 	if (rc == EXIT_OK)
 		rc = pick(&set, optind < argc ? argv[optind] : NULL, &s);
