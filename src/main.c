@@ -31,7 +31,8 @@ static void usage(void)
 		"  sessions rename ID NAME  name a session (a ticket number, say)\n"
 		"  sessions delete ID...    delete sessions\n"
 		"  sessions prune --older-than DAYS\n"
-		"                           delete sessions not saved for DAYS days\n\n"), stdout);
+		"                           delete sessions not saved for DAYS days\n"
+		"  explain [CODE]           what a finding code means, and its section\n\n"), stdout);
 	fputs(_("Options:\n"
 		"  -l, --lang L             language: en, es, it, pt (pt_BR), sv\n"
 		"  -g, --goto SECTION       open the wizard at a section (see 'sections')\n"
@@ -104,6 +105,8 @@ static const struct {
 	{ "check", cmd_check },
 	{ "resume", cmd_resume },
 	{ "sessions", cmd_sessions },
+	{ "explain", cmd_explain },
+	{ "logs", cmd_logs },
 };
 
 int main(int argc, char **argv)

@@ -29,8 +29,8 @@ static int live_check(const char *url, tui *t)
 	check_report rep;
 	int rc = check_run(url, &opt, &rep, progress, t);
 	t->nlive_lines = 0;
-	for (size_t i = 0; i < rep.nfindings && i < LIVE_MAX_LINES; i++)
-		finding_summary(&rep.findings[i], t->live_lines[t->nlive_lines++],
+	for (size_t i = 0; i < rep.findings.n && i < LIVE_MAX_LINES; i++)
+		finding_summary(&rep.findings.v[i], t->live_lines[t->nlive_lines++],
 				sizeof t->live_lines[0]);
 	snprintf(t->live_outcome, sizeof t->live_outcome, "%s", rep.outcome ? rep.outcome : "");
 	if (rc == 0 && t->opt->on_check)
