@@ -177,7 +177,8 @@ static finding_kind_id transport_verdict(const probe_result *r)
 	case PROBE_REDIRECTS: return FK_REDIRECTS;
 	case PROBE_PROXY: return FK_PROXY;
 	case PROBE_ANSWERED:
-	case PROBE_FAILED: break;
+	case PROBE_FAILED:
+	case PROBE_CANCELLED: break;
 	}
 	return FK_TRANSFER_FAILED;
 }

@@ -23,7 +23,7 @@ static void progress(const char *what, int done, int total, void *arg)
 
 /* Runs the checks; their findings become the lines shown, and the answer
  * they point to is kept for select_outcome. */
-static int live_check(const char *url, tui *t)
+static int run_check(const char *url, tui *t)
 {
 	check_options opt = { 15, NULL, 0 };
 	check_report rep;
@@ -62,7 +62,7 @@ static void run(tui *t, const node *n)
 	snprintf(t->live_lines[0], sizeof t->live_lines[0], _("Checking %s …"), url);
 	t->nlive_lines = 1;
 	tui_frame(t);
-	int rc = live_check(url, t);
+	int rc = run_check(url, t);
 	t->live = LIVE_DONE;
 	if (rc == LIVE_RAN)
 		select_outcome(t, n);
