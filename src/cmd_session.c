@@ -14,7 +14,7 @@
 static int no_options(int argc, char **argv, const char *usage)
 {
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
-	if (getopt_long(argc, argv, "", opts, NULL) != -1)
+	if (cli_getopt(argc, argv, "", opts) != -1)
 		return cli_usage_error("%s", usage);
 	return EXIT_OK;
 }
@@ -79,7 +79,7 @@ int cmd_resume(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	int no_color = 0, c;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "", opts)) != -1) {
 		if (c != 'C')
 			return cli_usage_error(_("usage: resume [--no-color] [ID|FILE]"));
 		no_color = 1;
