@@ -23,6 +23,7 @@
 #define SEC_NO_PAGE "this-page-cant-be-displayed"
 #define SEC_500 "internal-server-error"
 #define SEC_OTHER "less-common-status-codes"
+#define SEC_NETWORK "blocked-on-the-network"
 
 /* Adds a finding of kind ID seen by request NAME. A kind belongs to one
  * source; when another request sees it (an operation answering 500), the
@@ -160,10 +161,42 @@ static finding_kind_id tls_verdict(const probe_result *r)
 	return FK_TLS_VERIFY;
 }
 
-/* A request that got no HTTP answer. What a browser shows for all but the
- * last few is "This page can't be displayed". */
+/* The URL's host ends with SUFFIX (case aside): a plain reading, enough to
+ * tell the application proxy's hosts from others. */
+static int host_ends_with(const char *url, const char *suffix)
+{
+	const char *h = url ? strstr(url, "://") : NULL;
+	if (h == NULL)
+		return 0;
+	h += 3;
+	size_t n = strcspn(h, "/?#");
+	const char *at = memchr(h, '@', n);
+	if (at) {
+		n -= (size_t)(at + 1 - h);
+		h = at + 1;
+	}
+	const char *colon = memchr(h, ':', n);
+	if (colon && *h != '[')
+		n = (size_t)(colon - h);
+	size_t k = strlen(suffix);
+	return n >= k && strncasecmp(h + n - k, suffix, k) == 0;
+}
+
+/* A request that got no HTTP answer. "This page can't be displayed" and
+ * its advice (the external URL) are the application proxy's; any other
+ * host that can't be reached points to the network path. */
 static finding_kind_id transport_verdict(const probe_result *r)
 {
+	int app_proxy = host_ends_with(r->url, ".msappproxy.net");
+	switch (r->end) {
+	case PROBE_DNS:
+	case PROBE_CONNECT:
+	case PROBE_TIMEOUT:
+		if (app_proxy)
+			return FK_APP_PROXY_UNREACHABLE;
+		break;
+	default: break;
+	}
 	switch (r->end) {
 	case PROBE_DNS: return FK_DNS;
 	case PROBE_CONNECT:
@@ -404,7 +437,7 @@ static void check_long(const diagnose_input *in, check_report *rep)
 const char *diagnose_outcome(const char *section)
 {
 	static const char *const outcomes[] = {
-		SEC_NDES_PAGE, SEC_503, SEC_GATEWAY, SEC_414, SEC_NO_PAGE, SEC_500,
+		SEC_NDES_PAGE, SEC_503, SEC_GATEWAY, SEC_414, SEC_NO_PAGE, SEC_500, SEC_NETWORK,
 	};
 	for (size_t i = 0; section && i < sizeof outcomes / sizeof *outcomes; i++)
 		if (strcmp(section, outcomes[i]) == 0)

@@ -330,34 +330,40 @@ static void everything_expired(void **state)
 	assert_string_equal(rep->outcome, "internal-server-error");
 }
 
-static void this_page_cant_be_displayed(void **state)
+/* No HTTP answer: a plain host that can't be reached points to the network
+ * path, a TLS failure to its own advice (no section), and only the
+ * application proxy's hosts to "This page can't be displayed". */
+static void no_answer(void **state)
 {
 	static const struct {
 		probe_end end;
 		long verify, os_errno;
 		char *error;
-		const char *code;
+		const char *code, *section, *outcome;
 	} cases[] = {
-		{ PROBE_DNS, 0, 0, "Could not resolve host: ndes.contoso.com", "dns" },
+		{ PROBE_DNS, 0, 0, "Could not resolve host: ndes.contoso.com", "dns",
+		  "blocked-on-the-network", "blocked-on-the-network" },
 		{ PROBE_CONNECT, 0, ECONNREFUSED, "Failed to connect to ndes.contoso.com port 443",
-		  "connect-refused" },
+		  "connect-refused", "blocked-on-the-network", "blocked-on-the-network" },
 		{ PROBE_CONNECT, 0, EHOSTUNREACH, "Failed to connect to ndes.contoso.com port 443",
-		  "connect" },
-		{ PROBE_TIMEOUT, 0, 0, "Connection timed out after 15001 milliseconds", "timeout" },
+		  "connect", "blocked-on-the-network", "blocked-on-the-network" },
+		{ PROBE_TIMEOUT, 0, 0, "Connection timed out after 15001 milliseconds", "timeout",
+		  "blocked-on-the-network", "blocked-on-the-network" },
 		{ PROBE_TLS_HANDSHAKE, 0, 0, "error:0A00010B:SSL routines::wrong version number",
-		  "tls-handshake" },
+		  "tls-handshake", NULL, "other" },
 		{ PROBE_TLS_VERIFY, X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, 0,
-		  "SSL certificate problem: unable to get local issuer certificate", "tls-unknown-issuer" },
+		  "SSL certificate problem: unable to get local issuer certificate", "tls-unknown-issuer",
+		  NULL, "other" },
 		{ PROBE_TLS_VERIFY, X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN, 0,
 		  "SSL certificate problem: self-signed certificate in certificate chain",
-		  "tls-unknown-issuer" },
+		  "tls-unknown-issuer", NULL, "other" },
 		{ PROBE_TLS_VERIFY, X509_V_ERR_CERT_HAS_EXPIRED, 0,
-		  "SSL certificate problem: certificate has expired", "tls-expired" },
+		  "SSL certificate problem: certificate has expired", "tls-expired", NULL, "other" },
 		{ PROBE_TLS_VERIFY, X509_V_ERR_UNSPECIFIED, 0,
 		  "SSL: no alternative certificate subject name matches target host name 'ndes'",
-		  "tls-name-mismatch" },
+		  "tls-name-mismatch", NULL, "other" },
 		{ PROBE_TLS_VERIFY, X509_V_ERR_CERT_REVOKED, 0, "SSL certificate problem: certificate revoked",
-		  "tls-verify" },
+		  "tls-verify", NULL, "other" },
 	};
 	world *w = *state;
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -368,12 +374,30 @@ static void this_page_cant_be_displayed(void **state)
 			all[k]->os_errno = cases[i].os_errno;
 		}
 		const check_report *rep = run(w);
-		const finding *f = expect(rep, "url", cases[i].code, "this-page-cant-be-displayed",
-					  SEV_PROBLEM);
+		const finding *f = expect(rep, "url", cases[i].code, cases[i].section, SEV_PROBLEM);
 		assert_string_equal(f->detail, cases[i].error);       /* curl's words */
 		assert_int_equal(check_report_problems(rep), 1);
+		assert_string_equal(rep->outcome, cases[i].outcome);
+	}
+}
+
+static void the_application_proxy_cannot_be_reached(void **state)
+{
+	world *w = *state;
+	static const probe_end ends[] = { PROBE_DNS, PROBE_CONNECT, PROBE_TIMEOUT };
+	for (size_t i = 0; i < 3; i++) {
+		probe_result *all[] = { &w->url, &w->caps, &w->cacert, &w->longreq };
+		for (size_t k = 0; k < 4; k++) {
+			broke(all[k], ends[i], "Could not connect");
+			all[k]->url = "https://ndes-contoso.MSAPPPROXY.net:443/certsrv/mscep/mscep.dll";
+		}
+		const check_report *rep = run(w);
+		expect(rep, "url", "app-proxy-unreachable", "this-page-cant-be-displayed", SEV_PROBLEM);
 		assert_string_equal(rep->outcome, "this-page-cant-be-displayed");
 	}
+	/* a host that only contains the name is not the proxy's */
+	w->url.url = "https://msappproxy.net.example.com/certsrv/mscep/mscep.dll";
+	expect(run(w), "url", "timeout", "blocked-on-the-network", SEV_PROBLEM);
 }
 
 static void limits_reached(void **state)
@@ -493,7 +517,8 @@ int main(void)
 		T(internal_server_error),
 		T(mscep_ra_expiry),
 		T(everything_expired),
-		T(this_page_cant_be_displayed),
+		T(no_answer),
+		T(the_application_proxy_cannot_be_reached),
 		T(limits_reached),
 		T(insecure_is_reported),
 		T(trust_comes_from_cacert),
