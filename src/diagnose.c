@@ -209,6 +209,7 @@ static finding_kind_id transport_verdict(const probe_result *r)
 	case PROBE_TOO_BIG: return FK_TOO_BIG;
 	case PROBE_REDIRECTS: return FK_REDIRECTS;
 	case PROBE_PROXY: return FK_PROXY;
+	case PROBE_HEADER_TOO_BIG: return FK_HEADER_TOO_BIG;
 	case PROBE_ANSWERED:
 	case PROBE_FAILED:
 	case PROBE_CANCELLED: break;
@@ -311,12 +312,40 @@ static int operation_failed(const char *check, const probe_result *r, const diag
 	return 1;
 }
 
+/* What a GetCACaps body that is no capability list looks like. */
+static char *not_a_list(const probe_result *r, const scep_caps *caps)
+{
+	static const char *const html[] = { "<html", "<!doctype", "<head", "<body", "<title" };
+	const unsigned char *b = r->body;
+	strbuf d = { 0 };
+	for (size_t i = 0; i < sizeof html / sizeof *html; i++)
+		if (body_has(r, html[i])) {
+			sb_add(&d, "an HTML page");
+			return sb_take(&d);
+		}
+	if (r->body_len >= 2 && b[0] == 0x1f && b[1] == 0x8b)
+		sb_add(&d, "gzip-compressed data");
+	else if (memchr(b, '\0', r->body_len))
+		sb_add(&d, "binary data");
+	else if (r->body_len > SCEP_MAX_KEYWORD && !memchr(b, '\n', r->body_len))
+		sb_addf(&d, "one line of %zu bytes", r->body_len);
+	else
+		sb_addf(&d, "%zu lines that are no capability keyword", caps->malformed);
+	return sb_take(&d);
+}
+
 static void check_caps(const diagnose_input *in, check_report *rep)
 {
 	const probe_result *r = in->r[REQ_CAPS];
 	if (operation_failed("GetCACaps", r, in, rep))
 		return;
 	scep_parse_caps(r->body, r->body_len, &rep->caps);
+	if (rep->caps.malformed) {
+		add(rep, "GetCACaps", FK_CAPS_NOT_A_LIST, not_a_list(r, &rep->caps),
+		    request_evidence(r, in));
+		rep->caps = (scep_caps){ 0 };
+		return;
+	}
 	rep->have_caps = 1;
 	strbuf names = { 0 };
 	for (size_t i = 0; scep_cap_name(i); i++)

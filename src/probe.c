@@ -205,6 +205,9 @@ static probe_end end_of(CURLcode rc, int too_big)
 	case CURLE_TOO_MANY_REDIRECTS: return PROBE_REDIRECTS;
 	case CURLE_COULDNT_RESOLVE_PROXY:
 	case CURLE_PROXY: return PROBE_PROXY;
+	/* curl refuses a header line over 100 KB (CURL_MAX_HTTP_HEADER) with
+	 * "Out of memory"; a real shortage of memory is far less likely. */
+	case CURLE_OUT_OF_MEMORY: return PROBE_HEADER_TOO_BIG;
 	default: return PROBE_FAILED;
 	}
 }
@@ -226,6 +229,10 @@ static void finish(transfer *t, CURLcode rc)
 	r->curl_code = (int)rc;
 	free(r->error);
 	r->error = rc == CURLE_OK ? NULL : strdup(t->errbuf[0] ? t->errbuf : curl_easy_strerror(rc));
+	if (r->end == PROBE_HEADER_TOO_BIG) {
+		free(r->error);
+		r->error = strdup("a header line is longer than curl's limit of 100 KB");
+	}
 	curl_easy_getinfo(e, CURLINFO_OS_ERRNO, &r->os_errno);
 	curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &r->status);
 	curl_easy_getinfo(e, CURLINFO_SSL_VERIFYRESULT, &r->verify_result);

@@ -22,6 +22,7 @@ typedef enum {
 	PROBE_TOO_BIG,          /* the answer passed PROBE_MAX_BODY */
 	PROBE_REDIRECTS,        /* more than PROBE_MAX_REDIRS redirects */
 	PROBE_PROXY,            /* the proxy from the environment failed */
+	PROBE_HEADER_TOO_BIG,   /* a header line past curl's 100 KB limit */
 	PROBE_FAILED,           /* anything else curl reports */
 	PROBE_CANCELLED,        /* stopped by probe_cancel before it ended */
 } probe_end;

@@ -54,6 +54,8 @@ KIND(REDIRECTS, "redirects", PROBLEM, "less-common-status-codes", "url",
      N_("more than 5 redirects"))
 KIND(PROXY, "proxy", PROBLEM, NULL, "url",
      N_("the proxy from the environment (https_proxy, http_proxy) fails"))
+KIND(HEADER_TOO_BIG, "header-too-big", PROBLEM, "less-common-status-codes", "url",
+     N_("the server sends a header line longer than 100 KB, which no client accepts"))
 KIND(TRANSFER_FAILED, "transfer-failed", PROBLEM, "less-common-status-codes", "url",
      N_("the request fails"))
 KIND(NO_TLS, "no-tls", INFO, NULL, "tls",
@@ -66,6 +68,8 @@ KIND(TLS_WOULD_FAIL, "tls-would-fail", WARNING, NULL, "tls",
      N_("the server's certificate would fail verification"))
 KIND(CAPS, "caps", OK, NULL, "GetCACaps",
      N_("the server names its capabilities"))
+KIND(CAPS_NOT_A_LIST, "caps-not-a-list", PROBLEM, "less-common-status-codes", "GetCACaps",
+     N_("GetCACaps answers with something that is not a list of capabilities"))
 KIND(CAPS_NO_SHA256, "caps-no-sha256", WARNING, NULL, "GetCACaps",
      N_("SHA-256 isn't offered: devices fall back to weaker hashes"))
 KIND(CAPS_NO_POST, "caps-no-post", WARNING, NULL, "GetCACaps",

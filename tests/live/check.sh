@@ -44,7 +44,7 @@ P_HEALTHY=$(port 1) P_NDESPAGE=$(port 2) P_503=$(port 3) P_504=$(port 4) P_APPPR
 P_414=$(port 6) P_404_14=$(port 7) P_500=$(port 8) P_RA_EXPIRED=$(port 9)
 P_RA_EXPIRING=$(port 10) P_RA_VALID=$(port 11) P_404=$(port 12) P_BIG=$(port 13)
 P_BIG_CHUNKED=$(port 14) P_SLOW=$(port 15) P_LOOP=$(port 16) P_BROKEN_P7=$(port 17)
-P_PROXY=$(port 20)
+P_PROXY=$(port 20) P_CAPS_HTML=$(port 18) P_CAPS_GZIP=$(port 19)
 P_TLS_GOOD=$(port 443) P_TLS_UNTRUSTED=$(port 444) P_TLS_EXPIRED=$(port 445)
 P_TLS_WRONGNAME=$(port 446)
 
@@ -145,6 +145,7 @@ cat >"$tmp/www/gatewaytimeout.html" <<'EOF'
 </body></html>
 EOF
 head -c 2097152 /dev/zero | tr '\0' 'A' >"$tmp/www/big.txt"
+printf 'POSTPKIOperation\nSHA-256\n' | gzip -c >"$tmp/www/caps.gz"
 head -c 65536 /dev/zero | tr '\0' 'A' >"$tmp/www/slow.txt"
 
 # ---- scepserver: the SCEP side of the healthy NDES ---------------------------
@@ -223,6 +224,9 @@ EOF
 	server "$P_RA_EXPIRING" "$(ndes ra-expiring.p7b)"
 	server "$P_RA_VALID" "$(ndes ra-valid.p7b)"
 	server "$P_BROKEN_P7" "$(ndes broken.p7b)"
+	server "$P_CAPS_HTML" "$(ndes | sed 's|  proxy_pass|  if ($arg_operation = GetCACaps) { rewrite ^ /ndes.html last; }\n  proxy_pass|')"
+	server "$P_CAPS_GZIP" "$(ndes | sed 's|  proxy_pass|  if ($arg_operation = GetCACaps) { rewrite ^ /caps.gz last; }\n  proxy_pass|')" \
+		"location = /caps.gz { default_type text/plain; }"
 	server "$P_404" "location / { return 404; }"
 	server "$P_BIG" "location / { try_files /big.txt =404; }"
 	# SSI drops the Content-Length: the size is only known by reading.
@@ -334,6 +338,14 @@ ok "expiring RA: text shows the warning" has "[warning] an MSCEP-RA certificate 
 healthy "valid MSCEP-RA certificate" "$(http "$P_RA_VALID")"
 ok "valid RA: two certificates listed" has "2 certificates in a PKCS#7" "$out"
 ok "valid RA: listed as RA" has "role: ra" "$out"
+
+# GetCACaps answering something that is no list of capabilities.
+expect "GetCACaps answers an HTML page" 1 less-common-status-codes other "$(http "$P_CAPS_HTML")"
+ok "HTML capabilities: named" has "code: caps-not-a-list" "$out"
+ok "HTML capabilities: said what it is" has "detail: an HTML page" "$out"
+ok "HTML capabilities: not graded ok" test "$(grep -c 'code: caps$' "$out")" = 0
+expect "GetCACaps answers gzip" 1 less-common-status-codes other "$(http "$P_CAPS_GZIP")"
+ok "gzip capabilities: said what it is" has "detail: gzip-compressed data" "$out"
 
 expect "another status" 1 less-common-status-codes other "$(http "$P_404")"
 expect "broken PKCS#7" 1 less-common-status-codes other "$(http "$P_BROKEN_P7")"

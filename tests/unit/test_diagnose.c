@@ -450,6 +450,72 @@ static void weak_capabilities_warn(void **state)
 	assert_null(find(rep, "caps-no-post"));
 }
 
+/* R answered 200 with the LEN bytes of BODY. */
+static void answer_bytes(probe_result *r, const void *body, size_t len)
+{
+	free(r->body);
+	r->body = malloc(len ? len : 1);
+	assert_non_null(r->body);
+	memcpy(r->body, body, len);
+	r->body_len = len;
+	r->end = PROBE_ANSWERED;
+	r->status = 200;
+	r->status_line = "HTTP/1.1 200 OK";
+}
+
+/* A GetCACaps body that is not a list of keywords is a problem, not "ok,
+ * 5 unknown ignored". */
+static void capabilities_that_are_not_a_list(void **state)
+{
+	world *w = *state;
+	static const unsigned char gzip[] = { 0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+					      0x03, 0x0b, 0xf6, 0x70, 0xd4, 0x35, 0x32, 0x35, 0xe3 };
+	static const unsigned char binary[] = { 'S', 'H', 'A', 0, 0xff, 0xfe, '\n', 'A', 'E', 'S' };
+	size_t big = 1000000;
+	char *line = malloc(big);
+	assert_non_null(line);
+	memset(line, 'A', big);
+	const struct {
+		const void *body;
+		size_t len;
+		const char *detail;
+	} cases[] = {
+		{ "<html><head><title>Network Device Enrollment Service</title></head>\n<body>\n"
+		  "<p>Network Device Enrollment Service allows you to obtain certificates</p>\n</body></html>",
+		  0, "an HTML page" },
+		{ gzip, sizeof gzip, "gzip-compressed data" },
+		{ binary, sizeof binary, "binary data" },
+		{ line, big, "one line of 1000000 bytes" },
+		{ "POSTPKIOperation\nSHA-256\nthis is not a keyword\n", 0,
+		  "1 lines that are no capability keyword" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		size_t len = cases[i].len ? cases[i].len : strlen(cases[i].body);
+		answer_bytes(&w->caps, cases[i].body, len);
+		const check_report *rep = run(w);
+		const finding *f = expect(rep, "GetCACaps", "caps-not-a-list", "less-common-status-codes",
+					  SEV_PROBLEM);
+		assert_string_equal(f->detail, cases[i].detail);
+		assert_null(find(rep, "caps"));
+		assert_false(rep->have_caps);
+	}
+	free(line);
+	/* unknown keywords are still ignored, as RFC 8894 asks */
+	answer_text(&w->caps, 200, "HTTP/1.1 200 OK", "POSTPKIOperation\r\nSHA-256\r\nX-Future.2\r\n\r\n");
+	const check_report *rep = run(w);
+	expect(rep, "GetCACaps", "caps", NULL, SEV_OK);
+	assert_null(find(rep, "caps-not-a-list"));
+}
+
+/* curl's "Out of memory" for a header line over 100 KB says what happened. */
+static void a_header_too_long(void **state)
+{
+	world *w = *state;
+	broke(&w->url, PROBE_HEADER_TOO_BIG, "a header line is longer than curl's limit of 100 KB");
+	const check_report *rep = run(w);
+	expect(rep, "url", "header-too-big", "less-common-status-codes", SEV_PROBLEM);
+}
+
 static void certificates_that_cannot_be_read(void **state)
 {
 	world *w = *state;
@@ -523,6 +589,8 @@ int main(void)
 		T(insecure_is_reported),
 		T(trust_comes_from_cacert),
 		T(weak_capabilities_warn),
+		T(capabilities_that_are_not_a_list),
+		T(a_header_too_long),
 		T(certificates_that_cannot_be_read),
 		T(an_operation_answering_403),
 		T(hostile_bytes_are_escaped),
