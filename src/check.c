@@ -69,7 +69,7 @@ live_check *check_begin(const char *url, const check_options *opt, check_progres
 	live_check *c = calloc(1, sizeof *c);
 	if (c == NULL)
 		return NULL;
-	c->rep.url = untrusted_text(url, strlen(url), 2048);
+	c->rep.url = printable_url(url, 2048);
 	c->rep.insecure = opt->insecure;
 	c->cacert = opt->cacert;
 	c->rl = (relay){ progress, arg };

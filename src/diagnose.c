@@ -97,10 +97,9 @@ static int is_https(const probe_result *r)
 static char *request_evidence(const probe_result *r, const diagnose_input *in)
 {
 	strbuf b = { 0 };
-	sb_add(&b, "GET ");
-	if (r->url)
-		sb_add_untrusted(&b, r->url, strlen(r->url), 160);
-	sb_add(&b, "\n");
+	char *url = printable_url(r->url, 160);
+	sb_addf(&b, "GET %s\n", url ? url : "");
+	free(url);
 	add_lines(&b, r->status_line);
 	add_lines(&b, r->headers);
 	if (r->body_len)
@@ -114,8 +113,9 @@ static char *request_evidence(const probe_result *r, const diagnose_input *in)
 	if (r->os_errno)
 		sb_addf(&b, "system: %s (errno %ld)\n", strerror((int)r->os_errno), r->os_errno);
 	if (r->redirects > 0) {
-		sb_addf(&b, "redirects: %ld, to ", r->redirects);
-		add_lines(&b, r->final_url);
+		char *to = printable_url(r->final_url, 300);
+		sb_addf(&b, "redirects: %ld, to %s\n", r->redirects, to ? to : "?");
+		free(to);
 	}
 	if (r->verify_result != X509_V_OK && r->verify_result != X509_V_ERR_UNSPECIFIED && is_https(r))
 		sb_addf(&b, "certificate verify result: %ld (%s)\n", r->verify_result,

@@ -26,4 +26,10 @@ void sb_free(strbuf *b);
 /* The untrusted bytes as a new printable string (see sb_add_untrusted). */
 char *untrusted_text(const void *bytes, size_t len, size_t max);
 
+/* URL made fit to show or store: the password of its user info replaced
+ * by "***" (http://alice:***@host/...), then printable (at most MAX bytes).
+ * The one place that hides a URL's secret: every report, message, session
+ * and checklist goes through it. NULL for NULL or when memory ran out. */
+char *printable_url(const char *url, size_t max);
+
 #endif

@@ -60,6 +60,17 @@ ok "resume ID --lang sv looks for the session" exits 66 env XDG_STATE_HOME="$tmp
 ok "an unknown option after the command exits 64" exits 64 $W sections --frobnicate
 ok "... and names the command" has "scepwiz sections: unrecognized option '--frobnicate'" "$err"
 
+# A password in the URL is never printed: text, YAML, refusal.
+ok "check with a password in the URL" exits 1 $W check --timeout 2 "http://alice:secret@127.0.0.1:1/x"
+ok "... shows the user, not the password" has "http://alice:***@127.0.0.1:1/x" "$out"
+ok "... nowhere in the text" test "$(grep -c secret "$out" "$err" | grep -vc ':0$')" = 0
+ok "the same in YAML" exits 1 $W check --format yaml --timeout 2 "http://alice:secret@127.0.0.1:1/x"
+ok "... shows the user, not the password" has "alice:***@127.0.0.1" "$out"
+ok "... nowhere in the YAML" test "$(grep -c secret "$out" "$err" | grep -vc ':0$')" = 0
+ok "a refused URL with a password" exits 64 $W check "ftp://alice:secret@ndes/x"
+ok "... is named without it" has "'ftp://alice:***@ndes/x'" "$err"
+ok "... nowhere in the message" test "$(grep -c secret "$err")" = 0
+
 # What does not reach standard output is an error (a full disk).
 for cmd in "sections" "--help" "explain" "checklist --section http-error-503" "lint"; do
 	ok "$cmd > /dev/full exits 74" exits 74 sh -c "$W $cmd >/dev/full"

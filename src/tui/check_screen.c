@@ -7,8 +7,10 @@
 #include "screens.h"
 #include "check.h"
 #include "i18n.h"
+#include "strbuf.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum { LIVE_RAN = 0, LIVE_REFUSED = -1 };
@@ -59,7 +61,9 @@ static void run(tui *t, const node *n)
 		return;
 	}
 	t->live = LIVE_RUNNING;
-	snprintf(t->live_lines[0], sizeof t->live_lines[0], _("Checking %s …"), url);
+	char *shown = printable_url(url, 200);
+	snprintf(t->live_lines[0], sizeof t->live_lines[0], _("Checking %s …"), shown ? shown : "");
+	free(shown);
 	t->nlive_lines = 1;
 	tui_frame(t);
 	int rc = run_check(url, t);
