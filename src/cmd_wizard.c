@@ -9,7 +9,6 @@
 #include "tui/tui.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,12 +109,6 @@ static int run(const tree_set *set, walk *w, session *s, int no_color)
 	return say_unsaved(&z, tui_run(set, w, &opt));
 }
 
-static int no_color_env(void)
-{
-	const char *v = getenv("NO_COLOR");
-	return v && *v;
-}
-
 int wizard_resume(const tree_set *set, session *s, int no_color)
 {
 	int rc = need_terminal();
@@ -128,7 +121,7 @@ int wizard_resume(const tree_set *set, session *s, int no_color)
 		return EXIT_SOFTWARE;
 	memcpy(w.entries, s->walk.entries, w.len * sizeof *w.entries);
 	w.cap = w.len;
-	rc = run(set, &w, s, no_color || no_color_env());
+	rc = run(set, &w, s, no_color || cli_global.no_color);
 	walk_release(&w);
 	return rc;
 }
@@ -147,27 +140,10 @@ static const node *start_node(const tree_set *set, const char *spec, int *rc)
 	return n;
 }
 
-int cmd_wizard(int argc, char **argv)
+int cmd_wizard(void)
 {
-	static const struct option opts[] = {
-		{ "lang", required_argument, NULL, 'l' },
-		{ "goto", required_argument, NULL, 'g' },
-		{ "no-color", no_argument, NULL, 'C' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int no_color = no_color_env(), c;
-	const char *go = NULL;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "l:g:", opts, NULL)) != -1) {
-		switch (c) {
-		case 'l': i18n_set_lang(optarg); break;     /* main has warned already */
-		case 'g': go = optarg; break;
-		case 'C': no_color = 1; break;
-		default:
-			return cli_usage_error(_("unknown or incomplete option '%s'"), argv[optind - 1]);
-		}
-	}
-
+	int no_color = cli_global.no_color;
+	const char *go = cli_global.go;
 	tree_set set = { 0 };
 	int rc = cli_load_trees(&set);
 	const node *start = rc == EXIT_OK ? start_node(&set, go, &rc) : NULL;
