@@ -3,7 +3,6 @@
 #include "session.h"
 #include "strbuf.h"
 #include "i18n.h"
-#include "strbuf.h"
 #include "yamldoc.h"
 
 #include <dirent.h>

@@ -106,6 +106,11 @@ ok "with a note naming it" has "skipping $XDG_STATE_HOME/scepwiz/sessions/zz-fif
 ok "and opens the newest readable one (it needs a terminal)" has "the wizard needs a terminal" "$err"
 rm "$XDG_STATE_HOME/scepwiz/sessions/zz-fifo.yaml"
 
+# A save killed half-way leaves ID.yaml.XXXXXX: the next start removes it.
+echo 'scepwiz-session: 1' >"$XDG_STATE_HOME/scepwiz/sessions/20261120-100000.yaml.k1LLed"
+ok "sessions after a killed save exits 0" exits 0 $W sessions
+ok "the stale temporary is gone" test ! -e "$XDG_STATE_HOME/scepwiz/sessions/20261120-100000.yaml.k1LLed"
+
 # Naming, deleting and pruning sessions.
 ok "sessions rename gives a session a name" exits 0 $W sessions rename 20261120-100000 T-1234
 ok "the session is listed under its name" exits 0 $W sessions
