@@ -116,8 +116,8 @@ ok "sessions rename gives a session a name" exits 0 $W sessions rename 20261120-
 ok "the session is listed under its name" exits 0 $W sessions
 ok "the listing shows the name" has "T-1234 " "$out"
 ok "the checklist opens by the name" exits 0 $W checklist --session T-1234
-ok "rename refuses a name with a slash" exits 73 $W sessions rename T-1234 ../evil
-ok "and says what a name holds" has "a name holds only letters" "$err"
+ok "rename refuses a name with a slash" exits 64 $W sessions rename T-1234 ../evil
+ok "and says what a name holds" has "a session name holds only letters" "$err"
 cp "$XDG_STATE_HOME/scepwiz/sessions/T-1234.yaml" "$XDG_STATE_HOME/scepwiz/sessions/other.yaml"
 ok "rename never replaces another session" exits 73 $W sessions rename other T-1234
 ok "and says the name is taken" has "File exists" "$err"
