@@ -96,13 +96,12 @@ int cmd_check(int argc, char **argv)
 		{ "timeout", required_argument, NULL, 't' },
 		{ "cacert", required_argument, NULL, 'c' },
 		{ "insecure", no_argument, NULL, 'k' },
-		{ "lang", required_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	check_options opt = { .timeout_s = 15 };
 	int yaml = 0, c;
-	while ((c = getopt_long(argc, argv, "f:t:kl:h", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "f:t:kh", opts)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "yaml") != 0 && strcmp(optarg, "text") != 0)
@@ -121,7 +120,6 @@ int cmd_check(int argc, char **argv)
 			opt.cacert = optarg;
 			break;
 		case 'k': opt.insecure = 1; break;
-		case 'l': cli_set_lang(optarg); break;
 		case 'h': usage(); return EXIT_OK;
 		default: return cli_usage_error(_("usage: check URL [--format text|yaml] [--timeout S] "
 						  "[--cacert F] [--insecure]"));
