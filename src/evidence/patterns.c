@@ -36,7 +36,7 @@ int evidence_index_build(evidence_index *ix, const tree_set *set)
 				ip->node = n;
 				ip->kind = (finding_kind){ p->code, p->sev,
 							   strdup(tree_set_spec(set, n, spec, sizeof spec)),
-							   n->title.s, p->log };
+							   n->title.s, p->log, n->tree->title.s };
 			}
 		}
 	/* finding_kinds_register keeps a pointer to an array of kinds; the
