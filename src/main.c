@@ -126,9 +126,15 @@ int main(int argc, char **argv)
 	if (optind < argc)
 		for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 			if (strcmp(argv[optind], commands[i].name) == 0) {
-				optind++;
+				/* glibc keeps the "+" of the parse above until
+				 * optind is 0, and would not let a command's
+				 * options follow its operands: restart it on the
+				 * words after the command, argv[0] still first. */
+				int at = optind;
+				argv[at] = argv[0];
+				optind = 0;
 				opterr = 1;
-				return commands[i].run(argc, argv);
+				return commands[i].run(argc - at, argv + at);
 			}
 	if (optind < argc)
 		return cli_usage_error(_("unknown command '%s'"), argv[optind]);
