@@ -105,6 +105,7 @@ static int run(const char *url, const check_options *opt, int yaml)
 		fputs("\r\033[K", stderr);
 	if (rc < 0)
 		return refused(&rep);
+	errno = 0;
 	if (yaml) {
 		rc = report_yaml_write(&rep, stdout);
 	} else {
@@ -115,8 +116,10 @@ static int run(const char *url, const check_options *opt, int yaml)
 	}
 	int status = check_report_problems(&rep) ? EXIT_FOUND : EXIT_OK;
 	check_report_free(&rep);
-	if (rc < 0 || fflush(stdout) != 0) {
-		fprintf(stderr, _("%s: can't write the report: %s\n"), PACKAGE, strerror(errno));
+	if (rc < 0 || fflush(stdout) != 0 || ferror(stdout)) {
+		/* errno is the system's reason when there is one (a full disk). */
+		fprintf(stderr, _("%s: can't write the report: %s\n"), PACKAGE,
+			errno ? strerror(errno) : _("the YAML emitter failed"));
 		return EXIT_IOERR;
 	}
 	return status;
