@@ -29,7 +29,8 @@ static void usage(void)
 		"  -t, --timeout S   seconds allowed to connect and to each request (default 15)\n"
 		"      --cacert F    verify TLS with the CA certificates in F (PEM)\n"
 		"  -k, --insecure    don't verify the server's certificate (shown in the report)\n\n"
-		"Exit status: 0 healthy, 1 a problem was found, 64 bad usage.\n"), stdout);
+		"Exit status: 0 healthy, 1 a problem was found, 64 bad usage, 66 a missing\n"
+		"--cacert or no system CA certificates (apt-get install ca-certificates).\n"), stdout);
 }
 
 /* A live line on a terminal; nothing when stderr is a file or a pipe. */
