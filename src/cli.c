@@ -48,8 +48,16 @@ int cli_load_trees(tree_set *set)
 	return EXIT_OK;
 }
 
+static int lang_chosen;
+
+int cli_lang_chosen(void)
+{
+	return lang_chosen;
+}
+
 void cli_set_lang(const char *lang)
 {
+	lang_chosen = 1;
 	if (i18n_set_lang(lang) < 0)
 		fprintf(stderr, _("%s: unknown language '%s', using English (try en, es, it, pt, sv)\n"),
 			PACKAGE, lang);

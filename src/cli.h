@@ -18,6 +18,7 @@ enum {
 	EXIT_SOFTWARE = 70,
 	EXIT_CANTCREAT = 73,
 	EXIT_IOERR = 74,
+	EXIT_TEMPFAIL = 75,      /* a session is open in another wizard */
 };
 
 /* Loads and resolves the shipped trees; on a problem prints it and returns
@@ -29,6 +30,8 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Applies --lang; prints a one-line notice for an unknown language. */
 void cli_set_lang(const char *lang);
+/* Whether --lang was given, so it wins over a saved session's language. */
+int cli_lang_chosen(void);
 
 /* The options of every command, parsed once: main reads them before the
  * command, cli_getopt after it. */
@@ -62,5 +65,6 @@ int cmd_check(int argc, char **argv);
 int cmd_resume(int argc, char **argv);
 int cmd_sessions(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_logs(int argc, char **argv);
 
 #endif

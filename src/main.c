@@ -26,6 +26,10 @@ static void usage(void)
 		"                           test a SCEP server URL as the articles do\n"
 		"  resume [ID|FILE]         reopen a saved session (the latest by default)\n"
 		"  sessions                 list saved sessions\n"
+		"  sessions rename ID NAME  name a session (a ticket number, say)\n"
+		"  sessions delete ID...    delete sessions\n"
+		"  sessions prune --older-than DAYS\n"
+		"                           delete sessions not saved for DAYS days\n"
 		"  explain [CODE]           what a finding code means, and its section\n\n"), stdout);
 	fputs(_("Options:\n"
 		"  -l, --lang L             language: en, es, it, pt (pt_BR), sv\n"
@@ -53,6 +57,7 @@ static const struct {
 	{ "resume", cmd_resume },
 	{ "sessions", cmd_sessions },
 	{ "explain", cmd_explain },
+	{ "logs", cmd_logs },
 };
 
 /* The global options before the command; the command reads the rest of

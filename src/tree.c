@@ -2,6 +2,8 @@
 
 #include "tree.h"
 #include "i18n.h"
+#include "strbuf.h"
+#include "tree_parts.h"
 #include "yamldoc.h"
 
 #include <dirent.h>
@@ -11,7 +13,7 @@
 #include <string.h>
 
 /* One file being read: where its problems go and how many there were. */
-typedef struct {
+typedef struct tree_ctx {
 	const char *file;
 	FILE *errs;
 	int nerr;
@@ -24,20 +26,32 @@ const char *node_type_name(node_type type)
 	return type_names[type];
 }
 
+/* Messages quote the file's keys, ids and types, and name the file: all
+ * of it is made printable, so a hostile tree cannot drive the terminal. */
 static void report(ctx *c, unsigned line, unsigned col, const char *fmt, ...)
 {
 	va_list ap;
+	char msg[1024];
+	strbuf b = { 0 };
 	c->nerr++;
 	if (c->errs == NULL)
 		return;
+	sb_add_text(&b, c->file);
 	if (line)
-		fprintf(c->errs, "%s:%u:%u: %s", c->file, line, col, _("error: "));
-	else
-		fprintf(c->errs, "%s: %s", c->file, _("error: "));
+		sb_addf(&b, ":%u:%u", line, col);
+	sb_addf(&b, ": %s", _("error: "));
 	va_start(ap, fmt);
-	vfprintf(c->errs, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	fputc('\n', c->errs);
+	sb_add_text(&b, msg);
+	char *shown = sb_take(&b);
+	fprintf(c->errs, "%s\n", shown ? shown : "");
+	free(shown);
+}
+
+void tree_report(struct tree_ctx *c, unsigned line, unsigned col, const char *msg)
+{
+	report(c, line, col, "%s", msg);
 }
 
 #define AT(n) (n)->line, (n)->col
@@ -243,7 +257,8 @@ static int read_type(ctx *c, const yd_node *map, node_type *type)
 
 static void read_node(ctx *c, node *n, const yd_node *key, const yd_node *map)
 {
-	static const char *const common[] = { "type", "_title", "level", "_text", "example", "keywords" };
+	static const char *const common[] = { "type", "_title", "level", "_text", "example", "keywords",
+					      "aliases", "evidence", "flow_step" };
 	static const char *const required[] = { "type", "_title", NULL };
 	const char *allowed[16];
 	size_t k = 0;
@@ -276,6 +291,9 @@ static void read_node(ctx *c, node *n, const yd_node *key, const yd_node *map)
 	n->level = get_int(c, map, "level", 1, 4, 1);
 	n->example = get_str(c, map, "example");
 	read_keywords(c, n, map);
+	tree_read_aliases(c, n, yd_get(map, "aliases"));
+	tree_read_evidence(c, n, yd_get(map, "evidence"));
+	n->flow_step = get_int(c, map, "flow_step", 1, 6, 0);
 	n->next_id = get_str(c, map, "next");
 	switch (n->type) {
 	case NODE_CHECK:
@@ -382,11 +400,37 @@ static void tree_free(tree *t)
 		free(n->causes);
 		free(n->choices);
 		free(n->keywords);
+		tree_free_parts(n);
 	}
 	free(t->nodes);
 	free((char *)t->file);
 	yd_free(t->doc);
 	free(t);
+}
+
+/* A check names a probe the program has, and outcomes a probe can give:
+ * "ok", "other", or a section of the same tree. Positions come from the
+ * document, which the tree keeps. */
+static void check_probes(ctx *c, const tree *t)
+{
+	static const char *const probes[] = { "scep-url", NULL };
+	const yd_node *nodes = yd_get(t->doc, "nodes");
+	for (size_t i = 0; i < t->nnodes; i++) {
+		const node *n = &t->nodes[i];
+		const yd_node *map = nodes->items[2 * i + 1], *list = yd_get(map, "choices");
+		if (n->type != NODE_CHECK)
+			continue;
+		if (n->probe && !is_one_of(n->probe, probes))
+			report(c, AT(yd_get(map, "probe")),
+			       _("check '%s' names an unknown probe '%s' (known: scep-url)"), n->id, n->probe);
+		for (size_t k = 0; k < n->nchoices; k++) {
+			const char *o = n->choices[k].outcome;
+			if (o && strcmp(o, "ok") && strcmp(o, "other") && find_node(t, o) == NULL)
+				report(c, AT(yd_get(list->items[k], "outcome")),
+				       _("outcome '%s' of check '%s' is not 'ok', 'other' or a section of "
+					 "this tree"), o, n->id);
+		}
+	}
 }
 
 static tree *read_tree(ctx *c, yd_node *doc)
@@ -407,6 +451,8 @@ static tree *read_tree(ctx *c, yd_node *doc)
 		read_nodes(c, t, yd_get(doc, "nodes"));
 	if (c->nerr == 0)
 		resolve_tree(c, t, get_str(c, doc, "start"), yd_get(doc, "start"));
+	if (c->nerr == 0)
+		check_probes(c, t);
 	return t;
 }
 
@@ -502,12 +548,14 @@ int tree_set_resolve(tree_set *set, FILE *errs)
 			else if ((n->link = find_node(target, n->link_section)) == NULL)
 				report(&c, n->line, n->col, _("link '%s' names no section of %s: '%s'"),
 				       n->id, n->link_tree, n->link_section);
-			else if (n->link->type == NODE_LINK)
+			/* Also when the target is a tree whose start is a link: one hop
+			 * must always land on a section (see node_follow). */
+			if (n->link && n->link->type == NODE_LINK)
 				report(&c, n->line, n->col, _("link '%s' leads to another link"), n->id);
 		}
 		nerr += c.nerr;
 	}
-	return nerr;
+	return nerr + tree_check_parts(set, errs);
 }
 
 void tree_set_clear(tree_set *set)
@@ -527,13 +575,17 @@ const node *tree_set_find(const tree_set *set, const char *spec, int *ambiguous)
 	if (slash) {
 		for (size_t i = 0; i < set->ntrees; i++) {
 			const tree *t = set->trees[i];
-			if (strlen(t->id) == (size_t)(slash - spec) && strncmp(t->id, spec, slash - spec) == 0)
-				return find_node(t, slash + 1);
+			if (strlen(t->id) == (size_t)(slash - spec) && strncmp(t->id, spec, slash - spec) == 0) {
+				const node *n = find_node(t, slash + 1);
+				return n ? n : tree_find_alias(t, slash + 1);
+			}
 		}
 		return NULL;
 	}
 	for (size_t i = 0; i < set->ntrees; i++) {
 		const node *n = find_node(set->trees[i], spec);
+		if (n == NULL)
+			n = tree_find_alias(set->trees[i], spec);
 		if (n && found)
 			*ambiguous = 1;
 		if (n && !found)
