@@ -94,6 +94,11 @@ static int is_https(const probe_result *r)
 	return r->tls || (r->url && strncasecmp(r->url, "https:", 6) == 0);
 }
 
+static char *untrusted_detail(const char *s)
+{
+	return s ? untrusted_text(s, strlen(s), 200) : NULL;
+}
+
 static char *request_evidence(const probe_result *r, const diagnose_input *in)
 {
 	strbuf b = { 0 };
@@ -120,16 +125,14 @@ static char *request_evidence(const probe_result *r, const diagnose_input *in)
 	if (r->verify_result != X509_V_OK && r->verify_result != X509_V_ERR_UNSPECIFIED && is_https(r))
 		sb_addf(&b, "certificate verify result: %ld (%s)\n", r->verify_result,
 			X509_verify_cert_error_string(r->verify_result));
-	if (is_https(r) && (r->end == PROBE_TLS_VERIFY || r->end == PROBE_TLS_HANDSHAKE))
-		sb_addf(&b, "trusted CAs: %s\n", in->cacert_file ? in->cacert_file : "the system store");
+	if (is_https(r) && (r->end == PROBE_TLS_VERIFY || r->end == PROBE_TLS_HANDSHAKE)) {
+		char *cas = untrusted_detail(in->cacert_file ? in->cacert_file : "the system store");
+		sb_addf(&b, "trusted CAs: %s\n", cas ? cas : "?");
+		free(cas);
+	}
 	if (r->ip && *r->ip)
 		sb_addf(&b, "server: %s port %ld, %.3f s\n", r->ip, r->port, r->seconds);
 	return sb_take(&b);
-}
-
-static char *untrusted_detail(const char *s)
-{
-	return s ? untrusted_text(s, strlen(s), 200) : NULL;
 }
 
 /* ---- the verdicts ---------------------------------------------------------- */
@@ -187,16 +190,9 @@ static int host_ends_with(const char *url, const char *suffix)
  * host that can't be reached points to the network path. */
 static finding_kind_id transport_verdict(const probe_result *r)
 {
-	int app_proxy = host_ends_with(r->url, ".msappproxy.net");
-	switch (r->end) {
-	case PROBE_DNS:
-	case PROBE_CONNECT:
-	case PROBE_TIMEOUT:
-		if (app_proxy)
-			return FK_APP_PROXY_UNREACHABLE;
-		break;
-	default: break;
-	}
+	int unreachable = r->end == PROBE_DNS || r->end == PROBE_CONNECT || r->end == PROBE_TIMEOUT;
+	if (unreachable && host_ends_with(r->url, ".msappproxy.net"))
+		return FK_APP_PROXY_UNREACHABLE;
 	switch (r->end) {
 	case PROBE_DNS: return FK_DNS;
 	case PROBE_CONNECT:
@@ -279,10 +275,12 @@ static void check_tls(const diagnose_input *in, check_report *rep)
 	if (r->end == PROBE_TLS_VERIFY || r->end == PROBE_TLS_HANDSHAKE)
 		return;         /* the URL's finding says it */
 	if (in->insecure) {
+		/* curl verifies nothing then: the chain was verified apart. */
+		long v = in->insecure_verify ? *in->insecure_verify : r->verify_result;
 		add(rep, "tls", FK_TLS_NOT_VERIFIED, NULL, NULL);
-		if (r->verify_result != X509_V_OK)
+		if (v != X509_V_OK)
 			add(rep, "tls", FK_TLS_WOULD_FAIL,
-			    untrusted_detail(X509_verify_cert_error_string(r->verify_result)), NULL);
+			    untrusted_detail(X509_verify_cert_error_string(v)), NULL);
 		return;
 	}
 	if (r->end == PROBE_ANSWERED)

@@ -58,6 +58,9 @@ KIND(HEADER_TOO_BIG, "header-too-big", PROBLEM, "less-common-status-codes", "url
      N_("the server sends a header line longer than 100 KB, which no client accepts"))
 KIND(TRANSFER_FAILED, "transfer-failed", PROBLEM, "less-common-status-codes", "url",
      N_("the request fails"))
+KIND(CA_STORE_MISSING, "ca-store-missing", PROBLEM, NULL, "tls",
+     N_("this computer has no CA certificates to verify TLS with: install them "
+	"(apt-get install ca-certificates) or give the CA's certificate with --cacert"))
 KIND(NO_TLS, "no-tls", INFO, NULL, "tls",
      N_("plain http: there is no certificate to check"))
 KIND(TLS_VERIFIED, "tls-verified", OK, NULL, "tls",

@@ -418,7 +418,66 @@ ok "no URL: exit 64" exits 64 $W check
 ok "two URLs: exit 64" exits 64 $W check "$(http "$P_HEALTHY")" "$(http "$P_HEALTHY")"
 ok "bad format: exit 64" exits 64 $W check --format xml "$(http "$P_HEALTHY")"
 ok "bad timeout: exit 64" exits 64 $W check --timeout 0 "$(http "$P_HEALTHY")"
-ok "unreadable --cacert: exit 64" exits 64 $W check --cacert "$tmp/none.pem" "$(http "$P_HEALTHY")"
+ok "missing --cacert: exit 66" exits 66 $W check --cacert "$tmp/none.pem" "$(http "$P_HEALTHY")"
+# An unusable --cacert is a usage error, not the server's TLS failing.
+printf 'not a certificate\n' >"$tmp/garbage.pem"
+: >"$tmp/empty.pem"
+for bad in "$tmp" "$pki/good.key" "$tmp/garbage.pem" "$tmp/empty.pem"; do
+	ok "unusable --cacert $(basename "$bad"): exit 64" exits 64 $W check --cacert "$bad" "$(https "$P_TLS_GOOD")"
+	ok "... says what it wants" has "is not a file with a PEM certificate" "$err"
+	ok "... and checks nothing" test ! -s "$out"
+done
+ok "a --cacert path is escaped" exits 66 $W check --cacert "$(printf '%s/\033[2Jx' "$tmp")" "$(http "$P_HEALTHY")"
+ok "... in the message" has '\x1b[2Jx' "$err"
+
+# With --insecure, the chain is verified apart: the real reason is given.
+ok "--insecure, valid with --cacert: exit 0" exits 0 $W check --format yaml --insecure \
+	--cacert "$pki/tlsca.pem" "$(https "$P_TLS_GOOD")"
+ok "... nothing would fail" test "$(grep -c 'code: tls-would-fail' "$out")" = 0
+ok "--insecure, expired" exits 0 $W check --format yaml --insecure --cacert "$pki/tlsca.pem" \
+	"$(https "$P_TLS_EXPIRED")"
+ok "... would fail: expired" has "detail: certificate has expired" "$out"
+ok "--insecure, wrong name" exits 0 $W check --format yaml --insecure --cacert "$pki/tlsca.pem" \
+	"$(https "$P_TLS_WRONGNAME")"
+ok "... would fail: the name" has "detail: IP address mismatch" "$out"
+ok "--insecure, unknown issuer" exits 0 $W check --format yaml --insecure "$(https "$P_TLS_GOOD")"
+ok "... would fail: the issuer" has "detail: unable to get local issuer certificate" "$out"
+
+# No system CA store (a fresh minimal system): said so, with the fix.
+if [ "${SCEPWIZ_NETNS:-}" = 1 ] && unshare -m true 2>/dev/null; then
+	nostore() { unshare -m sh -c 'mount -t tmpfs none /etc/ssl/certs && exec "$@"' sh "$@"; }
+	ok "no CA store: exit 66" exits 66 nostore $W check "$(https "$P_TLS_GOOD")"
+	ok "... says how to install it" has "apt-get install ca-certificates" "$err"
+	ok "... and blames no server" test "$(grep -c 'TLS handshake' "$err")" = 0
+	ok "no CA store but --cacert: works" exits 0 nostore $W check --cacert "$pki/tlsca.pem" \
+		"$(https "$P_TLS_GOOD")"
+else
+	echo "ok $((tap_n += 1)) # SKIP hiding the CA store needs a mount namespace here"
+fi
+
+# --timeout bounds name resolution too: a DNS server that never answers
+# (glibc would wait 5 s twice, and curl used to wait for it at cleanup).
+if [ "${SCEPWIZ_NETNS:-}" = 1 ] && unshare -m true 2>/dev/null; then
+	silent=$(dirname "$SCEPWIZ")/../tests/live/silent_udp
+	"$silent" 53 &
+	pids="$pids $!"
+	echo "nameserver 127.0.0.1" >"$tmp/resolv.conf"
+	silentdns() {
+		unshare -m sh -c 'mount --bind "$0" /etc/resolv.conf && exec "$@"' "$tmp/resolv.conf" "$@"
+	}
+	start=$(date +%s)
+	ok "a DNS server that never answers: exit 1" exits 1 silentdns $W check --format yaml --timeout 2 \
+		"http://ndes.contoso.test$SCEP"
+	took=$(($(date +%s) - start))
+	ok "... within the timeout (took ${took} s)" test "$took" -le 4
+	ok "... said as no answer in time" has "code: timeout" "$out"
+else
+	echo "ok $((tap_n += 1)) # SKIP a silent DNS server needs a mount namespace here"
+fi
+
+# An empty host is refused, not read as host x.
+ok "http:///x: refused" exits 64 $W check "http:///x"
+ok "... names no host" has "the URL names no host" "$err"
 
 if [ "${SCEPWIZ_NETNS:-}" = 1 ]; then
 	ok "a proxy from the environment is used" exits 0 \

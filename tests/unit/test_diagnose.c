@@ -423,6 +423,14 @@ static void insecure_is_reported(void **state)
 	assert_string_equal(f->detail, "unable to get local issuer certificate");
 	assert_null(find(rep, "tls-verified"));
 	assert_string_equal(rep->outcome, "ok");
+	/* the chain verified apart gives the real reason, or none */
+	long apart = X509_V_ERR_CERT_HAS_EXPIRED;
+	w->in.insecure_verify = &apart;
+	f = expect(run(w), "tls", "tls-would-fail", NULL, SEV_WARNING);
+	assert_string_equal(f->detail, "certificate has expired");
+	apart = X509_V_OK;
+	assert_null(find(run(w), "tls-would-fail"));
+	w->in.insecure_verify = NULL;
 }
 
 static void trust_comes_from_cacert(void **state)

@@ -35,7 +35,8 @@ static void anything_else_is_refused(void **state)
 	static const char *const bad[] = {
 		"ftp://ndes.contoso.com/", "file:///etc/passwd", "gopher://127.0.0.1/",
 		"ldap://ndes/", "ndes.contoso.com/certsrv/mscep/mscep.dll", "http://",
-		"http://[::1/", "http://exa mple/", "", "javascript:alert(1)",
+		"http://[::1/", "http://exa mple/", "", "javascript:alert(1)", "http:///x",
+		"https:///certsrv/mscep/mscep.dll",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		why[0] = '\0';
