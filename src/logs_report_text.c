@@ -24,17 +24,6 @@ static const char *step_title(const tree_set *set, int number)
 	return n ? tr(n->title.s) : "";
 }
 
-static const char *severity_label(severity s)
-{
-	switch (s) {
-	case SEV_OK: return _("ok");
-	case SEV_INFO: return _("info");
-	case SEV_WARNING: return _("warning");
-	case SEV_PROBLEM: return _("PROBLEM");
-	}
-	return "?";
-}
-
 static void write_files(const log_scan *s, FILE *out)
 {
 	fprintf(out, ngettext("Read %zu file\n", "Read %zu files\n", s->nfiles), s->nfiles);

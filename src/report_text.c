@@ -8,17 +8,6 @@
 #include <string.h>
 #include <time.h>
 
-static const char *severity_label(severity s)
-{
-	switch (s) {
-	case SEV_OK: return _("ok");
-	case SEV_INFO: return _("info");
-	case SEV_WARNING: return _("warning");
-	case SEV_PROBLEM: return _("PROBLEM");
-	}
-	return "?";
-}
-
 static const char *section_title(const tree_set *set, const char *section)
 {
 	int ambiguous = 0;

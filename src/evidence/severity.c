@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include "evidence/severity.h"
+#include "i18n.h"
 
 #include <string.h>
 
@@ -17,4 +18,15 @@ int severity_parse(const char *name)
 		if (strcmp(severity_name(s), name) == 0)
 			return s;
 	return -1;
+}
+
+const char *severity_label(severity s)
+{
+	switch (s) {
+	case SEV_OK: return _("ok");
+	case SEV_INFO: return _("info");
+	case SEV_WARNING: return _("warning");
+	case SEV_PROBLEM: return _("PROBLEM");
+	}
+	return "?";
 }
