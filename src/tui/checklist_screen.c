@@ -33,7 +33,6 @@ void checklist_draw(tui *t)
 	free(r);
 	page_blank(p);
 	page_text(p, 0, _("p prints or saves the checklist (it comes with the checklist command)."), ST_DIM, -1);
-	t->hints = _("↑↓ choose  Enter open the fix  p print");
 	tui_show_page(t);
 }
 

@@ -172,23 +172,23 @@ void page_draw(const page *p, const view *v, int top, int left, int rows)
 		draw_clipped(top + rows - 1, left + p->width + 1, "↓", 1, ST_DIM);
 }
 
-int page_scroll_key(const page *p, view *v, int rows, int key)
+int page_scroll(const page *p, view *v, int rows, action act)
 {
 	int page_rows = rows > 2 ? rows - 1 : 1;
-	switch (key) {
-	case FN(KEY_NPAGE): case ' ': v->scroll += page_rows; break;
-	case FN(KEY_PPAGE): v->scroll -= page_rows; break;
-	case FN(KEY_HOME): v->scroll = 0; v->sel = 0; break;
-	case FN(KEY_END): v->scroll = (int)p->n; v->sel = p->nitems - 1; break;
-	case FN(KEY_UP): case 'k':
+	switch (act) {
+	case ACT_PAGE_DOWN: v->scroll += page_rows; break;
+	case ACT_PAGE_UP: v->scroll -= page_rows; break;
+	case ACT_TOP: v->scroll = 0; break;
+	case ACT_BOTTOM: v->scroll = (int)p->n; break;
+	case ACT_FIRST: case ACT_LAST:
+		v->sel = act == ACT_FIRST ? 0 : p->nitems - 1;
+		v->follow = 1;
+		page_clamp(p, v, rows);
+		return 1;
+	case ACT_UP: case ACT_DOWN:
 		if (p->nitems)
 			return 0;
-		v->scroll--;
-		break;
-	case FN(KEY_DOWN): case 'j':
-		if (p->nitems)
-			return 0;
-		v->scroll++;
+		v->scroll += act == ACT_UP ? -1 : 1;
 		break;
 	default:
 		return 0;
@@ -196,6 +196,17 @@ int page_scroll_key(const page *p, view *v, int rows, int key)
 	v->follow = 0;
 	page_clamp(p, v, rows);
 	return 1;
+}
+
+int page_in_sight(const page *p, const view *v, int rows, int item)
+{
+	int first, last;
+	item_lines(p, item, &first, &last);
+	if (first < 0)
+		return 0;
+	if (last - first >= rows)
+		last = first + rows - 1;
+	return first >= v->scroll && last < v->scroll + rows;
 }
 
 void page_move(const page *p, view *v, int rows, int delta)

@@ -5,6 +5,7 @@
 #define SCEPWIZ_TUI_PAGE_H
 
 #include "draw.h"
+#include "keys.h"
 
 #include <stddef.h>
 
@@ -48,9 +49,13 @@ int page_item(page *p);
 void page_clamp(const page *p, view *v, int rows);
 /* Draws the lines in sight in ROWS rows from screen row TOP, column LEFT. */
 void page_draw(const page *p, const view *v, int top, int left, int rows);
-/* Scrolling keys (PgUp, PgDn, Home, End, and the arrows on a page with
- * nothing to select). Returns 1 when it used KEY. */
-int page_scroll_key(const page *p, view *v, int rows, int key);
+/* The scrolling actions: a page up or down, to the top or the end (the
+ * selection stays), the first or last item (selected), and up and down on
+ * a page with nothing to select. Returns 1 when it used ACT. */
+int page_scroll(const page *p, view *v, int rows, action act);
+/* Whether every line of ITEM is in sight (its first ROWS lines when it is
+ * longer than the window). */
+int page_in_sight(const page *p, const view *v, int rows, int item);
 /* Moves the selection by DELTA items; at either end it scrolls instead, so
  * text above the first item or below the last can still be read. */
 void page_move(const page *p, view *v, int rows, int delta);

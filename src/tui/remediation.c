@@ -54,7 +54,6 @@ void remediation_draw(tui *t)
 	for (size_t i = 0; i < n->ncauses; i++)
 		add_cause(&t->page, i, n->ncauses, &n->causes[i]);
 	answers_add(t, n);
-	t->hints = _("← back  c checklist  p print  t contents  / search");
 	tui_show_page(t);
 }
 

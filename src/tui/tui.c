@@ -80,7 +80,9 @@ static void arrived(tui *t, int restore)
 	const walk_entry *e = &t->w->entries[t->w->pos];
 	view *v = &t->views[SCR_WALK];
 	v->scroll = restore && t->w->pos < t->nscrolls ? t->scrolls[t->w->pos] : 0;
-	v->sel = e->choice >= 0 ? e->choice : 0;
+	/* The answer's item is known once the screen is laid out. */
+	v->sel = -1;
+	t->want_choice = e->choice >= 0 ? e->choice : 0;
 	/* Coming back, the answer given there is selected and in sight. */
 	v->follow = restore && e->choice >= 0;
 	t->screen = t->back_to = SCR_WALK;
@@ -156,19 +158,25 @@ int tui_add_target(tui *t, const node *n)
 	return page_item(&t->page);
 }
 
+int tui_scroll(tui *t, action act)
+{
+	return page_scroll(&t->page, &t->views[t->screen], t->rows, act);
+}
+
 int tui_list_key(tui *t, int key)
 {
 	view *v = &t->views[t->screen];
-	switch (key) {
-	case FN(KEY_UP): case 'k': page_move(&t->page, v, t->rows, -1); return 1;
-	case FN(KEY_DOWN): case 'j': page_move(&t->page, v, t->rows, 1); return 1;
-	case FN(KEY_LEFT): case FN(KEY_BACKSPACE): tui_close(t); return 1;
-	case '\n':
+	action act = key_action(key, t->on, NULL);
+	switch (act) {
+	case ACT_UP: page_move(&t->page, v, t->rows, -1); return 1;
+	case ACT_DOWN: page_move(&t->page, v, t->rows, 1); return 1;
+	case ACT_CLOSE_LIST: tui_close(t); return 1;
+	case ACT_GO:
 		if (v->sel >= 0 && (size_t)v->sel < t->ntargets)
 			tui_jump(t, t->targets[v->sel]);
 		return 1;
+	default: return tui_scroll(t, act);
 	}
-	return page_scroll_key(&t->page, v, t->rows, key);
 }
 
 void tui_show_page(tui *t)
@@ -176,6 +184,22 @@ void tui_show_page(tui *t)
 	view *v = &t->views[t->screen];
 	page_clamp(&t->page, v, t->rows);
 	page_draw(&t->page, v, t->top, t->left, t->rows);
+}
+
+/* The kind of screen on show, for the key table. */
+static unsigned screen_kind(const tui *t)
+{
+	static const unsigned kinds[SCR_COUNT] = {
+		[SCR_TOC] = ON_TOC, [SCR_SEARCH] = ON_SEARCH, [SCR_CHECKLIST] = ON_CHECKLIST,
+		[SCR_HELP] = ON_HELP, [SCR_LANG] = ON_LANG,
+	};
+	if (t->screen != SCR_WALK)
+		return kinds[t->screen];
+	switch (walk_current(t->w)->type) {
+	case NODE_CHECK: return ON_CHECK;
+	case NODE_REMEDIATION: return ON_FIX;
+	default: return ON_QUESTION;
+	}
 }
 
 static void walk_draw(tui *t)
@@ -252,11 +276,10 @@ const char *tui_yes_key(void)
 
 static void hint_line(tui *t, int y)
 {
-	const char *right = t->screen == SCR_WALK ? _("? help  q quit")
-		: t->screen == SCR_SEARCH ? _("Esc close") : _("? help  Esc close");
+	char left[512], right[128], buf[160];
+	key_hints(t->on, left, sizeof left, right, sizeof right);
 	const view *v = &t->views[t->screen];
 	int more = v->scroll + t->rows < (int)t->page.n;
-	char buf[128];
 	snprintf(buf, sizeof buf, "%s%s", more ? _("PgDn more  ") : "", right);
 	int rw = draw_width(buf);
 	char ask[256];
@@ -273,8 +296,7 @@ static void hint_line(tui *t, int y)
 		draw_clipped(y, 1, t->msg, COLS - 2, ST_WARN);
 	} else {
 		draw_clipped(y, COLS - rw - 1, buf, rw, ST_DIM);
-		if (t->hints)
-			draw_clipped(y, 1, t->hints, COLS - rw - 4, ST_DIM);
+		draw_clipped(y, 1, left, COLS - rw - 4, ST_DIM);
 	}
 }
 
@@ -305,7 +327,7 @@ void tui_frame(tui *t)
 		t->left = 2;
 		t->rows = LINES - 4;
 		t->width = COLS - 4;
-		t->hints = NULL;
+		t->on = screen_kind(t);
 		t->prompt = NULL;
 		page_begin(&t->page, t->width);
 		screens[t->screen].draw(t);
@@ -342,22 +364,15 @@ static int read_key(void)
 
 static void global_key(tui *t, int key)
 {
-	switch (key) {
-	case 'q':
-		if (t->screen == SCR_WALK)
-			t->asking_quit = 1;
-		else
-			tui_close(t);
-		break;
-	case KEY_ESC:
-		tui_close(t);
-		break;
-	case 't': tui_open(t, SCR_TOC); break;
-	case '/': tui_open(t, SCR_SEARCH); break;
-	case 'c': tui_open(t, SCR_CHECKLIST); break;
-	case '?': tui_open(t, SCR_HELP); break;
-	case 'L': tui_open(t, SCR_LANG); break;
-	case 'p': print_or_save(t); break;
+	switch (key_action(key, t->on, NULL)) {
+	case ACT_QUIT: t->asking_quit = 1; break;
+	case ACT_CLOSE: tui_close(t); break;
+	case ACT_TOC: tui_open(t, SCR_TOC); break;
+	case ACT_SEARCH: tui_open(t, SCR_SEARCH); break;
+	case ACT_CHECKLIST: tui_open(t, SCR_CHECKLIST); break;
+	case ACT_HELP: tui_open(t, SCR_HELP); break;
+	case ACT_LANG: tui_open(t, SCR_LANG); break;
+	case ACT_PRINT: print_or_save(t); break;
 	default:
 		if (key > ' ')
 			tui_message(t, "%s", _("That key does nothing here; ? lists the keys."));
@@ -414,10 +429,9 @@ int tui_run(const tree_set *set, walk *w, const tui_options *opt)
 	}
 	start_screen(opt);
 	tui t = { .set = set, .w = w, .opt = opt };
-	if (opt->url)
-		input_set(&t.url, opt->url);
 	int answered = w->entries[w->pos].choice;
-	t.views[SCR_WALK] = (view){ 0, answered >= 0 ? answered : 0, 0 };
+	t.views[SCR_WALK] = (view){ 0, -1, 0 };
+	t.want_choice = answered >= 0 ? answered : 0;
 	/* The first frame comes before anything is saved: a session's fsync
 	 * must not delay what the engineer sees. */
 	tui_frame(&t);
@@ -436,7 +450,8 @@ int tui_run(const tree_set *set, walk *w, const tui_options *opt)
 	page_free(&t.page);
 	free(t.scrolls);
 	free(t.targets);
-	free(t.hits);
+	search_free();
+	check_free();
 	if (caught) {
 		/* End as the signal would have, now that the terminal is back. */
 		signal(caught, SIG_DFL);

@@ -8,9 +8,10 @@ start 60x16 "$W --goto http-414-request-uri-too-long"
 ok "the wizard opens at HTTP 414" shows "› HTTP 414 Request-URI Too Long"
 keys '?'
 ok "? opens the help" shows "go back to the previous screen"
-keys NPage
-ok "the help lists the table of contents key" shows "table of contents"
-ok "the help lists the search key" shows "search every article"
+ok "the help lists the table of contents key" scroll_to "table of contents"
+ok "the help lists the search key" scroll_to "search every article"
+keys Home
+ok "Home scrolls the help back to the top" shows "go back to the previous screen"
 keys q
 ok "q closes the help, not the wizard" gone "go back to the previous screen"
 

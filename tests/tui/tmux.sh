@@ -52,3 +52,15 @@ shows_line() { wait_for has_line "$1"; }
 gone() { wait_for lacks_text "$1"; }
 
 wizard_pid() { pgrep -P "$(T display -p -t w '#{pane_pid}')" | head -1; }
+
+# Presses PgDn until the screen shows TEXT (at most ten pages).
+scroll_to() {
+	n=0
+	while [ $n -lt 10 ]; do
+		sleep 0.2
+		capture && has_text "$1" && return 0
+		keys NPage
+		n=$((n + 1))
+	done
+	shows "$1"
+}

@@ -17,14 +17,20 @@ ok "answering step 2 opens its article" shows "Review IIS logs for a connection 
 ok "the flow map marks step 2" shows "┼[2]┼"
 ok "the status line follows the section" shows_line "Device to NDES.* › Review IIS logs"
 keys 3
+ok "a number whose answer is out of sight brings it into sight" shows "Answer 3 is now in sight"
+ok "and does not answer" shows_line "^>  3\. "
+keys 3
 ok "'another status code' leads to the URL check" shows "Test and troubleshoot the SCEP server URL"
 keys PPage NPage NPage
 ok "the check says what it tests" shows "GetCACaps"
 ok "the check offers a live check" shows "Press r and type the Server URL"
-keys 3
+keys Up 3
 ok "answer 3 is HTTP Error 503" shows "HTTP Error 503"
 keys NPage
 ok "its example log is in a box" shows "│ Log Name:      Application"
+keys Enter
+ok "Enter on an answer out of sight brings it into sight" shows "Answer 1 is now in sight"
+ok "and stays on the screen" shows "› HTTP Error 503"
 keys Enter
 ok "Enter goes on to the causes" shows "Common causes for an application pool crash"
 ok "the first cause is shown" shows "Cause 1 of 4:"
