@@ -1,5 +1,5 @@
-/* check_run: the four requests of the live checks (probe), then what they
- * mean (diagnose). */
+/* check_run: the requests of the live checks (probe, one per row of
+ * diagnose_requests), then what they mean (diagnose). */
 #include <config.h>
 
 #include "check.h"
@@ -11,84 +11,139 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { REQ_URL, REQ_CAPS, REQ_CACERT, REQ_LONG, NREQ };
-
 typedef struct {
 	check_progress progress;
 	void *arg;
 } relay;
 
+static const char *request_title(const char *name)
+{
+	for (size_t i = 0; i < REQ_COUNT; i++)
+		if (strcmp(diagnose_requests[i].name, name) == 0)
+			return _(diagnose_requests[i].title);
+	return name;
+}
+
 static void on_done(const probe_result *r, size_t done, size_t total, void *arg)
 {
 	relay *rl = arg;
 	if (rl->progress)
-		rl->progress(check_title(r->name), (int)done, (int)total, rl->arg);
+		rl->progress(request_title(r->name), (int)done, (int)total, rl->arg);
 }
 
 static void refuse(check_report *rep, const char *why)
 {
-	finding *f = calloc(1, sizeof *f);
-	if (f == NULL)
-		return;
-	*f = (finding){ .code = "bad-url", .sev = SEV_PROBLEM,
-			.detail = untrusted_text(why, strlen(why), 300), .check = "url" };
-	rep->findings = f;
-	rep->nfindings = 1;
+	finding_add(&rep->findings, finding_builtin(FK_BAD_URL), untrusted_text(why, strlen(why), 300));
 }
 
-/* The long request: GetCACaps with a message as long as a PKIOperation that
- * a device sends by GET (base64 letters need no escaping). */
-static char *long_query(void)
+/* The URL of request Q: the URL as given, or with its query replaced. */
+static char *request_url(const char *url, const diagnose_request *q)
 {
-	static const char prefix[] = "operation=GetCACaps&message=";
-	char *q = malloc(sizeof prefix + DIAGNOSE_LONG_MESSAGE);
-	if (q) {
-		memcpy(q, prefix, sizeof prefix - 1);
-		memset(q + sizeof prefix - 1, 'A', DIAGNOSE_LONG_MESSAGE);
-		q[sizeof prefix - 1 + DIAGNOSE_LONG_MESSAGE] = '\0';
+	if (q->query == NULL)
+		return strdup(url);
+	size_t n = strlen(q->query);
+	char *query = malloc(n + q->pad + 1);
+	if (query == NULL)
+		return NULL;
+	memcpy(query, q->query, n);
+	memset(query + n, 'A', q->pad);
+	query[n + q->pad] = '\0';
+	char *u = probe_url_with_query(url, query);
+	free(query);
+	return u;
+}
+
+struct live_check {
+	check_report rep;       /* url, insecure, and the refusal if any */
+	int refused;
+	probe_result r[REQ_COUNT];
+	probe_batch *batch;
+	const char *cacert;
+	time_t deadline;
+	relay rl;
+};
+
+live_check *check_begin(const char *url, const check_options *opt, check_progress progress, void *arg)
+{
+	char why[256];
+	live_check *c = calloc(1, sizeof *c);
+	if (c == NULL)
+		return NULL;
+	c->rep.url = untrusted_text(url, strlen(url), 2048);
+	c->rep.insecure = opt->insecure;
+	c->cacert = opt->cacert;
+	c->rl = (relay){ progress, arg };
+	if (probe_url_check(url, why, sizeof why) < 0) {
+		refuse(&c->rep, why);
+		c->refused = 1;
+		return c;
 	}
-	return q;
+	for (size_t i = 0; i < REQ_COUNT; i++) {
+		c->r[i].name = diagnose_requests[i].name;
+		c->r[i].url = request_url(url, &diagnose_requests[i]);
+	}
+	long timeout = opt->timeout_s > 0 ? opt->timeout_s : 15;
+	probe_options po = { .timeout_s = timeout, .cacert = opt->cacert, .insecure = opt->insecure };
+	c->deadline = time(NULL) + timeout;
+	if (progress)
+		progress(_("connecting"), 0, REQ_COUNT, arg);
+	c->batch = probe_begin(c->r, REQ_COUNT, &po, on_done, &c->rl);
+	return c;
 }
 
-static void set_up(probe_result *r, const char *url)
+int check_step(live_check *c, int ms, int wake_fd)
 {
-	static const char *const names[NREQ] = { "url", "GetCACaps", "GetCACert", "long-request" };
-	char *longq = long_query();
-	for (size_t i = 0; i < NREQ; i++)
-		r[i].name = names[i];
-	r[REQ_URL].url = strdup(url);
-	r[REQ_CAPS].url = probe_url_with_query(url, "operation=GetCACaps&message=ca");
-	r[REQ_CACERT].url = probe_url_with_query(url, "operation=GetCACert&message=ca");
-	r[REQ_LONG].url = longq ? probe_url_with_query(url, longq) : NULL;
-	free(longq);
+	return c && c->batch ? probe_step(c->batch, ms, wake_fd) : 0;
+}
+
+long check_seconds_left(const live_check *c)
+{
+	long left = c ? (long)(c->deadline - time(NULL)) : 0;
+	return left > 0 ? left : 0;
+}
+
+static void release(live_check *c)
+{
+	probe_free(c->batch);
+	for (size_t i = 0; i < REQ_COUNT; i++)
+		probe_result_free(&c->r[i]);
+	check_report_free(&c->rep);
+	free(c);
+}
+
+void check_cancel(live_check *c)
+{
+	if (c == NULL)
+		return;
+	probe_cancel(c->batch);
+	release(c);
+}
+
+int check_finish(live_check *c, check_report *rep)
+{
+	*rep = (check_report){ 0 };
+	if (c == NULL)
+		return -1;
+	/* Whatever still runs is stopped: the report is of what ended. */
+	probe_cancel(c->batch);
+	int refused = c->refused;
+	diagnose_input in = { .cacert_file = c->cacert, .insecure = c->rep.insecure,
+			      .now = time(NULL) };
+	for (size_t i = 0; i < REQ_COUNT; i++)
+		in.r[i] = &c->r[i];
+	*rep = c->rep;
+	c->rep = (check_report){ 0 };
+	if (!refused)
+		diagnose(&in, rep);
+	release(c);
+	return refused ? -1 : 0;
 }
 
 int check_run(const char *url, const check_options *opt, check_report *rep,
 	      check_progress progress, void *arg)
 {
-	char why[256];
-	*rep = (check_report){ 0 };
-	rep->url = untrusted_text(url, strlen(url), 2048);
-	rep->insecure = opt->insecure;
-	if (probe_url_check(url, why, sizeof why) < 0) {
-		refuse(rep, why);
-		return -1;
-	}
-
-	probe_result r[NREQ] = { 0 };
-	probe_options po = { .timeout_s = opt->timeout_s > 0 ? opt->timeout_s : 15,
-			     .cacert = opt->cacert, .insecure = opt->insecure };
-	relay rl = { progress, arg };
-	set_up(r, url);
-	if (progress)
-		progress(_("connecting"), 0, NREQ, arg);
-	probe_run(r, NREQ, &po, on_done, &rl);
-
-	diagnose_input in = { .url = &r[REQ_URL], .caps = &r[REQ_CAPS], .cacert = &r[REQ_CACERT],
-			      .longreq = &r[REQ_LONG], .cacert_file = opt->cacert,
-			      .insecure = opt->insecure, .now = time(NULL) };
-	diagnose(&in, rep);
-	for (size_t i = 0; i < NREQ; i++)
-		probe_result_free(&r[i]);
-	return 0;
+	live_check *c = check_begin(url, opt, progress, arg);
+	while (check_step(c, 1000, -1))
+		;
+	return check_finish(c, rep);
 }

@@ -1,32 +1,21 @@
 /* The live checks of a SCEP server URL, as the wizard and `scepwiz check`
- * use them: probe (libcurl) then diagnose (pure), giving findings that each
- * point to an article section. This header names no curl type, so the
- * wizard's screens can include it. */
+ * use them: probe (libcurl) then diagnose (pure), giving findings (the
+ * evidence model of evidence/finding.h) that each point to an article
+ * section. This header names no curl type, so the wizard's screens can
+ * include it. */
 #ifndef SCEPWIZ_CHECK_H
 #define SCEPWIZ_CHECK_H
 
-#include "evidence/severity.h"
+#include "evidence/finding.h"
 #include "scep.h"
 
 #include <stddef.h>
 #include <time.h>
 
-
 typedef struct {
-	const char *code;       /* stable id of what was seen, e.g. "status-503" */
-	const char *section;    /* the article anchor it points to, or NULL */
-	severity sev;
-	char *detail;           /* untranslated facts: a status, curl's words, a name */
-	char *evidence;         /* untranslated lines: headers, certificate details */
-	const char *check;      /* which check saw it: "url", "tls", "GetCACaps",
-				 * "GetCACert", "long-request" */
-} finding;
-
-typedef struct {
-	char *url;
+	char *url;              /* printable, the password hidden */
 	int insecure;
-	finding *findings;
-	size_t nfindings;
+	finding_list findings;
 	/* The answer for the wizard's check node: "ok", "other", or the anchor
 	 * of the section the findings point to first (the first problem one of
 	 * the node's sections explains). NULL when the URL was refused. */
@@ -45,7 +34,7 @@ typedef struct {
 } check_options;
 
 /* Called while the checks run (the requests run at once): before the first
- * with DONE 0, then as each ends, with its name. */
+ * with DONE 0, then as each ends, with its name for a person. */
 typedef void (*check_progress)(const char *what, int done, int total, void *arg);
 
 /* Runs every check against URL. Returns 0 when they ran (whatever they
@@ -55,14 +44,25 @@ int check_run(const char *url, const check_options *opt, check_report *rep,
 	      check_progress progress, void *arg);
 void check_report_free(check_report *rep);
 
-/* One line for a person, in the current language, from a finding's code and
- * detail. */
-const char *finding_summary(const finding *f, char *buf, size_t size);
+/* The same checks as a state machine a key loop drives: begin, step
+ * between key reads, then finish (or cancel, which reports nothing). */
+typedef struct live_check live_check;
+/* Starts the requests (a refused URL starts none); NULL only when memory
+ * ran out. */
+live_check *check_begin(const char *url, const check_options *opt, check_progress progress, void *arg);
+/* Waits at most MS milliseconds for the network, or until WAKE_FD (-1: none)
+ * is readable, such as the terminal with a key pressed. Returns 1 while
+ * requests are running, 0 when check_finish can report. */
+int check_step(live_check *c, int ms, int wake_fd);
+/* Seconds until the requests time out (for a countdown). */
+long check_seconds_left(const live_check *c);
+/* Stops the requests at once and frees C; nothing is reported. */
+void check_cancel(live_check *c);
+/* Diagnoses what came back, as check_run returns it, and frees C. */
+int check_finish(live_check *c, check_report *rep);
 
 /* How many findings are problems: 0 means the server behaves as a healthy
  * NDES (exit 0), more means exit 1. */
 size_t check_report_problems(const check_report *rep);
-/* The check's name for a person, in the current language. */
-const char *check_title(const char *check);
 
 #endif

@@ -38,5 +38,6 @@ int cmd_checklist(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_resume(int argc, char **argv);
 int cmd_sessions(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 
 #endif

@@ -68,7 +68,7 @@ static int run(const char *url, const check_options *opt, int yaml)
 		fputs("\r\033[K", stderr);
 	if (rc < 0) {
 		fprintf(stderr, _("%s: can't check '%s': %s\n"), PACKAGE, rep.url,
-			rep.nfindings ? rep.findings[0].detail : "?");
+			rep.findings.n ? rep.findings.v[0].detail : "?");
 		check_report_free(&rep);
 		return EXIT_USAGE;
 	}

@@ -140,7 +140,7 @@ static int from_session(const tree_set *set, const options *o)
 		.url = s.url,
 		.walk = &s.walk,
 		.findings = (const char *const *)lines,
-		.nfindings = lines ? s.nfindings : 0,
+		.nfindings = lines ? s.findings.n : 0,
 	};
 	int rc = write_out(o, &c);
 	session_free_lines(lines);

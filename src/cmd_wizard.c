@@ -76,14 +76,42 @@ static int need_terminal(void)
 	return EXIT_USAGE;
 }
 
-/* Runs the wizard on W, saving every move into S. */
-static int run(const tree_set *set, walk *w, session *s, int no_color)
+/* Runs the wizard on W, saving every move into S; its live checks run
+ * with CHECK. */
+static int run(const tree_set *set, walk *w, session *s, int no_color, const check_options *check)
 {
 	wizard z = { s, w, 1, "" };
 	/* The wizard reports the walk as it opens: that first save is the
 	 * session's start, and a failure to save shows as the notice. */
-	tui_options opt = { no_color, on_change, on_check, write_checklist, &z, s->url, z.notice };
+	tui_options opt = { no_color, on_change, on_check, write_checklist, &z, s->url, *check, z.notice };
 	return tui_run(set, w, &opt);
+}
+
+enum { MAX_TIMEOUT = 3600 };
+
+/* --timeout, --cacert and --insecure, as 'scepwiz check' takes them. */
+static int check_option(int c, const char *arg, check_options *opt)
+{
+	char *end;
+	long v;
+	switch (c) {
+	case 't':
+		errno = 0;
+		v = strtol(arg, &end, 10);
+		if (errno || end == arg || *end || v < 1 || v > MAX_TIMEOUT)
+			return cli_usage_error(_("--timeout wants whole seconds from 1 to %d, not '%s'"),
+					       MAX_TIMEOUT, arg);
+		opt->timeout_s = v;
+		return EXIT_OK;
+	case 'c':
+		if (access(arg, R_OK) != 0)
+			return cli_usage_error(_("can't read --cacert %s: %s"), arg, strerror(errno));
+		opt->cacert = arg;
+		return EXIT_OK;
+	default:
+		opt->insecure = 1;
+		return EXIT_OK;
+	}
 }
 
 static int no_color_env(void)
@@ -104,7 +132,8 @@ int wizard_resume(const tree_set *set, session *s, int no_color)
 		return EXIT_SOFTWARE;
 	memcpy(w.entries, s->walk.entries, w.len * sizeof *w.entries);
 	w.cap = w.len;
-	rc = run(set, &w, s, no_color || no_color_env());
+	check_options check = { .timeout_s = 15 };
+	rc = run(set, &w, s, no_color || no_color_env(), &check);
 	walk_release(&w);
 	return rc;
 }
@@ -129,13 +158,21 @@ int cmd_wizard(int argc, char **argv)
 		{ "lang", required_argument, NULL, 'l' },
 		{ "goto", required_argument, NULL, 'g' },
 		{ "no-color", no_argument, NULL, 'C' },
+		{ "timeout", required_argument, NULL, 't' },
+		{ "cacert", required_argument, NULL, 'c' },
+		{ "insecure", no_argument, NULL, 'k' },
 		{ NULL, 0, NULL, 0 },
 	};
+	check_options check = { .timeout_s = 15 };
 	int no_color = no_color_env(), c;
 	const char *go = NULL;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "l:g:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "l:g:t:k", opts, NULL)) != -1) {
 		switch (c) {
+		case 't': case 'c': case 'k':
+			if (check_option(c, optarg, &check) != EXIT_OK)
+				return EXIT_USAGE;
+			break;
 		case 'l': i18n_set_lang(optarg); break;     /* main has warned already */
 		case 'g': go = optarg; break;
 		case 'C': no_color = 1; break;
@@ -155,7 +192,7 @@ int cmd_wizard(int argc, char **argv)
 		if (walk_start(&w, start) < 0 || session_new(&s, i18n_lang()) < 0)
 			rc = EXIT_SOFTWARE;
 		else
-			rc = run(&set, &w, &s, no_color);
+			rc = run(&set, &w, &s, no_color, &check);
 		session_free(&s);
 		walk_release(&w);
 	}

@@ -4,6 +4,7 @@
 #include <config.h>
 
 #include "diagnose.h"
+#include "i18n.h"
 #include "strbuf.h"
 
 #include <errno.h>
@@ -23,24 +24,27 @@
 #define SEC_500 "internal-server-error"
 #define SEC_OTHER "less-common-status-codes"
 
-/* What a finding says before its detail and evidence are added. */
-typedef struct {
-	const char *code, *section;
-	severity sev;
-} verdict;
-
-static finding *add(check_report *rep, const char *check, verdict v, char *detail, char *evidence)
+/* Adds a finding of kind ID seen by request NAME. A kind belongs to one
+ * source; when another request sees it (an operation answering 500), the
+ * detail names that request, since the finding keeps no other trace of it.
+ * DETAIL and EVIDENCE ("\n"-separated printable lines) are taken. */
+static finding *add(check_report *rep, const char *name, finding_kind_id id, char *detail,
+		    char *evidence)
 {
-	finding *f = realloc(rep->findings, (rep->nfindings + 1) * sizeof *f);
-	if (f == NULL) {
+	const finding_kind *k = finding_builtin(id);
+	if (strcmp(k->source, name) != 0) {
+		strbuf b = { 0 };
+		sb_addf(&b, detail ? "%s: %s" : "%s", name, detail ? detail : "");
 		free(detail);
-		free(evidence);
-		return NULL;
+		detail = sb_take(&b);
 	}
-	rep->findings = f;
-	f += rep->nfindings++;
-	*f = (finding){ .code = v.code, .section = v.section, .sev = v.sev, .detail = detail,
-			.evidence = evidence, .check = check };
+	finding *f = finding_add(&rep->findings, k, detail);
+	for (const char *s = evidence; f && s && *s;) {
+		size_t n = strcspn(s, "\n");
+		finding_add_line(f, NULL, 0, s, n);
+		s += n + (s[n] == '\n');
+	}
+	free(evidence);
 	return f;
 }
 
@@ -129,7 +133,7 @@ static char *untrusted_detail(const char *s)
 
 /* ---- the verdicts ---------------------------------------------------------- */
 
-static verdict tls_verdict(const probe_result *r)
+static finding_kind_id tls_verdict(const probe_result *r)
 {
 	switch (r->verify_result) {
 	case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT:
@@ -137,82 +141,83 @@ static verdict tls_verdict(const probe_result *r)
 	case X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE:
 	case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT:
 	case X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
-		return (verdict){ "tls-unknown-issuer", SEC_NO_PAGE, SEV_PROBLEM };
+		return FK_TLS_UNKNOWN_ISSUER;
 	case X509_V_ERR_CERT_HAS_EXPIRED:
-		return (verdict){ "tls-expired", SEC_NO_PAGE, SEV_PROBLEM };
+		return FK_TLS_EXPIRED;
 	case X509_V_ERR_CERT_NOT_YET_VALID:
-		return (verdict){ "tls-not-yet-valid", SEC_NO_PAGE, SEV_PROBLEM };
+		return FK_TLS_NOT_YET_VALID;
 	case X509_V_ERR_HOSTNAME_MISMATCH:
 	case X509_V_ERR_IP_ADDRESS_MISMATCH:
-		return (verdict){ "tls-name-mismatch", SEC_NO_PAGE, SEV_PROBLEM };
+		return FK_TLS_NAME_MISMATCH;
 	case X509_V_OK:
 	case X509_V_ERR_UNSPECIFIED:
 		/* curl checks the name itself, once the chain passed, and then
 		 * leaves the verify result unset: only its words tell. */
 		if (r->error && strstr(r->error, "host name"))
-			return (verdict){ "tls-name-mismatch", SEC_NO_PAGE, SEV_PROBLEM };
+			return FK_TLS_NAME_MISMATCH;
 		break;
 	}
-	return (verdict){ "tls-verify", SEC_NO_PAGE, SEV_PROBLEM };
+	return FK_TLS_VERIFY;
 }
 
 /* A request that got no HTTP answer. What a browser shows for all but the
  * last few is "This page can't be displayed". */
-static verdict transport_verdict(const probe_result *r)
+static finding_kind_id transport_verdict(const probe_result *r)
 {
 	switch (r->end) {
-	case PROBE_DNS: return (verdict){ "dns", SEC_NO_PAGE, SEV_PROBLEM };
+	case PROBE_DNS: return FK_DNS;
 	case PROBE_CONNECT:
 		if (r->os_errno == ECONNREFUSED)
-			return (verdict){ "connect-refused", SEC_NO_PAGE, SEV_PROBLEM };
-		return (verdict){ "connect", SEC_NO_PAGE, SEV_PROBLEM };
-	case PROBE_TIMEOUT: return (verdict){ "timeout", SEC_NO_PAGE, SEV_PROBLEM };
-	case PROBE_TLS_HANDSHAKE: return (verdict){ "tls-handshake", SEC_NO_PAGE, SEV_PROBLEM };
+			return FK_CONNECT_REFUSED;
+		return FK_CONNECT;
+	case PROBE_TIMEOUT: return FK_TIMEOUT;
+	case PROBE_TLS_HANDSHAKE: return FK_TLS_HANDSHAKE;
 	case PROBE_TLS_VERIFY: return tls_verdict(r);
-	case PROBE_TOO_BIG: return (verdict){ "too-big", SEC_OTHER, SEV_PROBLEM };
-	case PROBE_REDIRECTS: return (verdict){ "redirects", SEC_OTHER, SEV_PROBLEM };
-	case PROBE_PROXY: return (verdict){ "proxy", NULL, SEV_PROBLEM };
+	case PROBE_TOO_BIG: return FK_TOO_BIG;
+	case PROBE_REDIRECTS: return FK_REDIRECTS;
+	case PROBE_PROXY: return FK_PROXY;
 	case PROBE_ANSWERED:
-	case PROBE_FAILED: break;
+	case PROBE_FAILED:
+	case PROBE_CANCELLED: break;
 	}
-	return (verdict){ "transfer-failed", SEC_OTHER, SEV_PROBLEM };
+	return FK_TRANSFER_FAILED;
 }
 
 /* An HTTP answer that is not the one the check hoped for. BARE_URL: the
  * SCEP server URL itself, where 403 is the healthy answer. */
-static verdict status_verdict(const probe_result *r, int bare_url)
+static finding_kind_id status_verdict(const probe_result *r, int bare_url)
 {
 	long s = r->status;
 	if (bare_url && s == 403)
-		return (verdict){ "status-403", NULL, SEV_OK };
+		return FK_STATUS_403;
 	if (bare_url && s == 200 && body_has(r, "Network Device Enrollment Service"))
-		return (verdict){ "ndes-page", SEC_NDES_PAGE, SEV_PROBLEM };
+		return FK_NDES_PAGE;
 	/* The application proxy's page names the error whatever its status. */
 	if (s != 200 && s != 403 && body_has(r, "GatewayTimeout"))
-		return (verdict){ "gatewaytimeout-page", SEC_GATEWAY, SEV_PROBLEM };
+		return FK_GATEWAYTIMEOUT_PAGE;
 	switch (s) {
-	case 503: return (verdict){ "status-503", SEC_503, SEV_PROBLEM };
-	case 504: return (verdict){ "status-504", SEC_GATEWAY, SEV_PROBLEM };
-	case 414: return (verdict){ "status-414", SEC_414, SEV_PROBLEM };
-	case 500: return (verdict){ "status-500", SEC_500, SEV_PROBLEM };
+	case 503: return FK_STATUS_503;
+	case 504: return FK_STATUS_504;
+	case 414: return FK_STATUS_414;
+	case 500: return FK_STATUS_500;
 	case 404:
 		/* IIS request filtering: 404.14 URL too long, 404.15 query
 		 * string too long. */
 		if (body_has(r, "404.14") || body_has(r, "404.15"))
-			return (verdict){ "request-filtering", SEC_414, SEV_PROBLEM };
+			return FK_REQUEST_FILTERING;
 		break;
 	case 400:
 		/* HTTP.sys, whose MaxFieldLength and MaxRequestBytes the 414
 		 * section sets, answers a too long request so. */
 		if (body_has(r, "Request Too Long"))
-			return (verdict){ "request-too-long", SEC_414, SEV_PROBLEM };
+			return FK_REQUEST_TOO_LONG;
 		break;
 	}
-	return (verdict){ "status-other", SEC_OTHER, SEV_PROBLEM };
+	return FK_STATUS_OTHER;
 }
 
-static void add_result(check_report *rep, const char *check, verdict v, const probe_result *r,
-		       const diagnose_input *in)
+static void add_result(check_report *rep, const char *check, finding_kind_id v,
+		       const probe_result *r, const diagnose_input *in)
 {
 	char *detail = untrusted_detail(r->end == PROBE_ANSWERED ? r->status_line : r->error);
 	add(rep, check, v, detail, request_evidence(r, in));
@@ -230,32 +235,33 @@ static int same_failure(const probe_result *r, const probe_result *url)
 
 /* ---- the checks ---------------------------------------------------------- */
 
-static void check_url(const diagnose_input *in, check_report *rep)
-{
-	const probe_result *r = in->url;
-	verdict v = r->end == PROBE_ANSWERED ? status_verdict(r, 1) : transport_verdict(r);
-	add_result(rep, "url", v, r, in);
-}
-
 static void check_tls(const diagnose_input *in, check_report *rep)
 {
-	const probe_result *r = in->url;
+	const probe_result *r = in->r[REQ_URL];
 	if (!is_https(r)) {
-		add(rep, "tls", (verdict){ "no-tls", NULL, SEV_INFO }, NULL, NULL);
+		add(rep, "tls", FK_NO_TLS, NULL, NULL);
 		return;
 	}
 	if (r->end == PROBE_TLS_VERIFY || r->end == PROBE_TLS_HANDSHAKE)
 		return;         /* the URL's finding says it */
 	if (in->insecure) {
-		add(rep, "tls", (verdict){ "tls-not-verified", NULL, SEV_WARNING }, NULL, NULL);
+		add(rep, "tls", FK_TLS_NOT_VERIFIED, NULL, NULL);
 		if (r->verify_result != X509_V_OK)
-			add(rep, "tls", (verdict){ "tls-would-fail", NULL, SEV_WARNING },
+			add(rep, "tls", FK_TLS_WOULD_FAIL,
 			    untrusted_detail(X509_verify_cert_error_string(r->verify_result)), NULL);
 		return;
 	}
 	if (r->end == PROBE_ANSWERED)
-		add(rep, "tls", (verdict){ "tls-verified", NULL, SEV_OK },
+		add(rep, "tls", FK_TLS_VERIFIED,
 		    untrusted_detail(in->cacert_file ? in->cacert_file : "system store"), NULL);
+}
+
+static void check_url(const diagnose_input *in, check_report *rep)
+{
+	const probe_result *r = in->r[REQ_URL];
+	finding_kind_id v = r->end == PROBE_ANSWERED ? status_verdict(r, 1) : transport_verdict(r);
+	add_result(rep, "url", v, r, in);
+	check_tls(in, rep);
 }
 
 /* GetCACaps and GetCACert share this: NULL when the operation answered 200
@@ -265,8 +271,8 @@ static int operation_failed(const char *check, const probe_result *r, const diag
 {
 	if (r->end == PROBE_ANSWERED && r->status == 200)
 		return 0;
-	if (!same_failure(r, in->url)) {
-		verdict v = r->end == PROBE_ANSWERED ? status_verdict(r, 0) : transport_verdict(r);
+	if (!same_failure(r, in->r[REQ_URL])) {
+		finding_kind_id v = r->end == PROBE_ANSWERED ? status_verdict(r, 0) : transport_verdict(r);
 		add_result(rep, check, v, r, in);
 	}
 	return 1;
@@ -274,7 +280,7 @@ static int operation_failed(const char *check, const probe_result *r, const diag
 
 static void check_caps(const diagnose_input *in, check_report *rep)
 {
-	const probe_result *r = in->caps;
+	const probe_result *r = in->r[REQ_CAPS];
 	if (operation_failed("GetCACaps", r, in, rep))
 		return;
 	scep_parse_caps(r->body, r->body_len, &rep->caps);
@@ -285,12 +291,11 @@ static void check_caps(const diagnose_input *in, check_report *rep)
 			sb_addf(&names, "%s%s", names.len ? ", " : "", scep_cap_name(i));
 	if (rep->caps.unknown)
 		sb_addf(&names, "%s%zu unknown ignored", names.len ? "; " : "", rep->caps.unknown);
-	add(rep, "GetCACaps", (verdict){ "caps", NULL, SEV_OK }, sb_take(&names),
-	    request_evidence(r, in));
+	add(rep, "GetCACaps", FK_CAPS, sb_take(&names), request_evidence(r, in));
 	if (!scep_caps_offers(&rep->caps, SCEP_CAP_SHA256))
-		add(rep, "GetCACaps", (verdict){ "caps-no-sha256", NULL, SEV_WARNING }, NULL, NULL);
+		add(rep, "GetCACaps", FK_CAPS_NO_SHA256, NULL, NULL);
 	if (!scep_caps_offers(&rep->caps, SCEP_CAP_POSTPKIOPERATION))
-		add(rep, "GetCACaps", (verdict){ "caps-no-post", NULL, SEV_WARNING }, NULL, NULL);
+		add(rep, "GetCACaps", FK_CAPS_NO_POST, NULL, NULL);
 }
 
 static void add_time(strbuf *b, time_t t)
@@ -327,18 +332,18 @@ static char *cert_evidence(const scep_cert *c)
 static void check_validity(const scep_cert *c, const diagnose_input *in, check_report *rep)
 {
 	const time_t warn = (time_t)DIAGNOSE_EXPIRY_WARN_DAYS * 24 * 3600;
-	verdict v = { NULL, NULL, SEV_OK };
+	finding_kind_id v = FK_COUNT;
 	/* An expired MSCEP-RA certificate is the article's "500" cause 2; NDES
 	 * fails on it the moment it expires, so the section is named early. */
 	if (c->not_after && c->not_after < in->now)
-		v = c->is_ca ? (verdict){ "ca-expired", NULL, SEV_PROBLEM }
-			     : (verdict){ "ra-expired", SEC_500, SEV_PROBLEM };
+		v = c->is_ca ? FK_CA_EXPIRED
+			     : FK_RA_EXPIRED;
 	else if (c->not_after && c->not_after - in->now < warn)
-		v = c->is_ca ? (verdict){ "ca-expiring", NULL, SEV_WARNING }
-			     : (verdict){ "ra-expiring", SEC_500, SEV_WARNING };
+		v = c->is_ca ? FK_CA_EXPIRING
+			     : FK_RA_EXPIRING;
 	else if (c->not_before > in->now)
-		v = (verdict){ "not-yet-valid", NULL, SEV_WARNING };
-	if (v.code == NULL)
+		v = FK_NOT_YET_VALID;
+	if (v == FK_COUNT)
 		return;
 	strbuf d = { 0 };
 	sb_addf(&d, "%s, not after ", c->subject ? c->subject : "?");
@@ -348,12 +353,12 @@ static void check_validity(const scep_cert *c, const diagnose_input *in, check_r
 
 static void check_certs(const diagnose_input *in, check_report *rep)
 {
-	const probe_result *r = in->cacert;
+	const probe_result *r = in->r[REQ_CACERT];
 	if (operation_failed("GetCACert", r, in, rep))
 		return;
 	scep_status st = scep_parse_cacert(r->content_type, r->body, r->body_len, &rep->certs);
 	if (st != SCEP_OK) {
-		add(rep, "GetCACert", (verdict){ "certs-unreadable", SEC_OTHER, SEV_PROBLEM },
+		add(rep, "GetCACert", FK_CERTS_UNREADABLE,
 		    strdup(scep_status_text(st)), request_evidence(r, in));
 		return;
 	}
@@ -362,9 +367,9 @@ static void check_certs(const diagnose_input *in, check_report *rep)
 		sb_addf(&d, "%zu certificates in a PKCS#7", rep->certs.ncerts + rep->certs.skipped);
 	else
 		sb_add(&d, "one DER certificate");
-	add(rep, "GetCACert", (verdict){ "certs", NULL, SEV_OK }, sb_take(&d), request_evidence(r, in));
+	add(rep, "GetCACert", FK_CERTS, sb_take(&d), request_evidence(r, in));
 	if (!rep->certs.type_matches)
-		add(rep, "GetCACert", (verdict){ "certs-unexpected-type", NULL, SEV_WARNING },
+		add(rep, "GetCACert", FK_CERTS_UNEXPECTED_TYPE,
 		    untrusted_detail(r->content_type ? r->content_type : "none"), NULL);
 	int ra = 0;
 	for (size_t i = 0; i < rep->certs.ncerts; i++) {
@@ -372,26 +377,27 @@ static void check_certs(const diagnose_input *in, check_report *rep)
 		ra += !rep->certs.certs[i].is_ca;
 	}
 	if (!ra)
-		add(rep, "GetCACert", (verdict){ "no-ra", NULL, SEV_INFO }, NULL, NULL);
+		add(rep, "GetCACert", FK_NO_RA, NULL, NULL);
 }
 
 /* Devices send PKIOperation by GET with a long message: a server that
  * refuses long URLs looks healthy to a browser and fails every device. */
 static void check_long(const diagnose_input *in, check_report *rep)
 {
-	const probe_result *r = in->longreq;
-	int short_ok = in->caps->end == PROBE_ANSWERED && in->caps->status == 200;
-	if (same_failure(r, in->url))
+	const probe_result *r = in->r[REQ_LONG];
+	int short_ok = in->r[REQ_CAPS]->end == PROBE_ANSWERED && in->r[REQ_CAPS]->status == 200;
+	if (same_failure(r, in->r[REQ_URL]))
 		return;
 	if (r->end == PROBE_ANSWERED && r->status == 200) {
-		add_result(rep, "long-request", (verdict){ "long-ok", NULL, SEV_OK }, r, in);
+		add_result(rep, "long-request", FK_LONG_OK, r, in);
 		return;
 	}
-	verdict v = r->end == PROBE_ANSWERED ? status_verdict(r, 0) : transport_verdict(r);
-	if (v.section && strcmp(v.section, SEC_414) == 0)
+	finding_kind_id v = r->end == PROBE_ANSWERED ? status_verdict(r, 0) : transport_verdict(r);
+	const char *section = finding_builtin(v)->section;
+	if (section && strcmp(section, SEC_414) == 0)
 		add_result(rep, "long-request", v, r, in);
 	else if (short_ok)
-		add_result(rep, "long-request", (verdict){ "long-differs", SEC_414, SEV_WARNING }, r, in);
+		add_result(rep, "long-request", FK_LONG_DIFFERS, r, in);
 	/* else it fails as GetCACaps does, and that finding says so */
 }
 
@@ -411,24 +417,32 @@ const char *diagnose_outcome(const char *section)
 static const char *outcome_of(const check_report *rep)
 {
 	const char *outcome = "ok";
-	for (size_t i = 0; i < rep->nfindings; i++) {
-		if (rep->findings[i].sev != SEV_PROBLEM)
+	for (size_t i = 0; i < rep->findings.n; i++) {
+		const finding_kind *k = rep->findings.v[i].kind;
+		if (k->sev != SEV_PROBLEM)
 			continue;
-		outcome = diagnose_outcome(rep->findings[i].section);
+		outcome = diagnose_outcome(k->section);
 		if (strcmp(outcome, "other") != 0)
 			break;
 	}
 	return outcome;
 }
 
+const diagnose_request diagnose_requests[REQ_COUNT] = {
+	/* The URL as a browser sees it first, as in the article; its TLS with it. */
+	[REQ_URL] = { "url", N_("SCEP server URL"), NULL, 0, check_url },
+	[REQ_CAPS] = { "GetCACaps", N_("GetCACaps"), "operation=GetCACaps&message=ca", 0, check_caps },
+	[REQ_CACERT] = { "GetCACert", N_("GetCACert"), "operation=GetCACert&message=ca", 0, check_certs },
+	/* GetCACaps with a message as long as a PKIOperation a device sends by
+	 * GET (base64 letters need no escaping). */
+	[REQ_LONG] = { "long-request", N_("Long request"), "operation=GetCACaps&message=",
+		       DIAGNOSE_LONG_MESSAGE, check_long },
+};
+
 void diagnose(const diagnose_input *in, check_report *rep)
 {
 	rep->checked_at = in->now;
-	/* The URL as a browser sees it first, as in the article. */
-	check_url(in, rep);
-	check_tls(in, rep);
-	check_caps(in, rep);
-	check_certs(in, rep);
-	check_long(in, rep);
+	for (size_t i = 0; i < REQ_COUNT; i++)
+		diagnose_requests[i].classify(in, rep);
 	rep->outcome = outcome_of(rep);
 }

@@ -1,6 +1,7 @@
 /* From what the requests brought back to the article's sections: a pure
  * function, no network, no terminal, so every branch is unit-tested from
- * recorded answers. */
+ * recorded answers. The requests themselves are one table: a new check is
+ * one row there and one classifier in diagnose.c. */
 #ifndef SCEPWIZ_DIAGNOSE_H
 #define SCEPWIZ_DIAGNOSE_H
 
@@ -16,15 +17,26 @@
  * GET is about this long. */
 #define DIAGNOSE_LONG_MESSAGE 20480
 
+/* The requests, in the order of diagnose_requests[]. */
+typedef enum { REQ_URL, REQ_CAPS, REQ_CACERT, REQ_LONG, REQ_COUNT } request_id;
+
 typedef struct {
-	const probe_result *url;        /* the SCEP server URL as given */
-	const probe_result *caps;       /* ?operation=GetCACaps&message=ca */
-	const probe_result *cacert;     /* ?operation=GetCACert&message=ca */
-	const probe_result *longreq;    /* GetCACaps with a long message */
+	const probe_result *r[REQ_COUNT];  /* each request's result, by request_id */
 	const char *cacert_file;        /* --cacert, or NULL: the system store */
 	int insecure;                   /* --insecure */
 	time_t now;
 } diagnose_input;
+
+typedef struct {
+	const char *name;       /* untranslated: the probe's name, the "source" of kinds */
+	const char *title;      /* English msgid, for the progress line */
+	const char *query;      /* replaces the URL's query; NULL: the URL as given */
+	size_t pad;             /* 'A's appended to QUERY (the long message) */
+	/* Adds the findings of this request (it may read the others). */
+	void (*classify)(const diagnose_input *in, check_report *rep);
+} diagnose_request;
+
+extern const diagnose_request diagnose_requests[REQ_COUNT];
 
 /* Appends the findings to REP (whose url and insecure the caller sets),
  * fills in what the server said about itself, and sets REP->outcome: "ok"

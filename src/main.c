@@ -27,7 +27,8 @@ static void usage(void)
 		"  check URL [--format text|yaml] [--timeout S] [--cacert F] [--insecure]\n"
 		"                           test a SCEP server URL as the articles do\n"
 		"  resume [ID|FILE]         reopen a saved session (the latest by default)\n"
-		"  sessions                 list saved sessions\n\n"), stdout);
+		"  sessions                 list saved sessions\n"
+		"  explain [CODE]           what a finding code means, and its section\n\n"), stdout);
 	fputs(_("Options:\n"
 		"  -l, --lang L             language: en, es, it, pt (pt_BR), sv\n"
 		"  -g, --goto SECTION       open the wizard at a section (see 'sections')\n"
@@ -92,6 +93,7 @@ static const struct {
 	{ "check", cmd_check },
 	{ "resume", cmd_resume },
 	{ "sessions", cmd_sessions },
+	{ "explain", cmd_explain },
 };
 
 int main(int argc, char **argv)
@@ -102,6 +104,9 @@ int main(int argc, char **argv)
 		{ "lang", required_argument, NULL, 'l' },
 		{ "goto", required_argument, NULL, 'g' },
 		{ "no-color", no_argument, NULL, 'C' },
+		{ "timeout", required_argument, NULL, 't' },
+		{ "cacert", required_argument, NULL, 'c' },
+		{ "insecure", no_argument, NULL, 'k' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -110,12 +115,12 @@ int main(int argc, char **argv)
 	/* '+' stops at the subcommand; the wizard's own options are read again
 	 * by cmd_wizard, so they may come before or after. */
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+hVl:g:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+hVl:g:t:k", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h': usage(); return EXIT_OK;
 		case 'V': version(); return EXIT_OK;
 		case 'l': cli_set_lang(optarg); break;
-		case 'g': case 'C': break;
+		case 'g': case 'C': case 't': case 'c': case 'k': break;
 		default:
 			return cli_usage_error(_("unknown or incomplete option '%s'"), argv[optind - 1]);
 		}

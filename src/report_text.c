@@ -35,23 +35,15 @@ static void write_section(const tree_set *set, const char *section, FILE *out)
 		fprintf(out, _("    see section %s\n"), section);
 }
 
-static void write_indented(const char *s, const char *indent, FILE *out)
-{
-	while (s && *s) {
-		size_t n = strcspn(s, "\n");
-		fprintf(out, "%s%.*s\n", indent, (int)n, s);
-		s += n + (s[n] == '\n');
-	}
-}
-
 static void write_finding(const finding *f, const tree_set *set, FILE *out)
 {
 	char line[1024];
-	fprintf(out, "[%s] %s\n", severity_label(f->sev), finding_summary(f, line, sizeof line));
-	if (f->section && f->sev >= SEV_WARNING)
-		write_section(set, f->section, out);
-	if (f->sev >= SEV_WARNING)
-		write_indented(f->evidence, "      ", out);
+	const finding_kind *k = f->kind;
+	fprintf(out, "[%s] %s\n", severity_label(k->sev), finding_summary(f, line, sizeof line));
+	if (k->section && k->sev >= SEV_WARNING)
+		write_section(set, k->section, out);
+	for (size_t i = 0; k->sev >= SEV_WARNING && i < f->nlines; i++)
+		fprintf(out, "      %s\n", f->lines[i].text);
 }
 
 static void write_time(const char *label, time_t t, FILE *out)
@@ -89,9 +81,9 @@ static void write_result(const check_report *rep, const tree_set *set, FILE *out
 		return;
 	}
 	const char *section = rep->outcome && strcmp(rep->outcome, "other") ? rep->outcome : NULL;
-	for (size_t i = 0; i < rep->nfindings && section == NULL; i++)
-		if (rep->findings[i].sev == SEV_PROBLEM)
-			section = rep->findings[i].section;
+	for (size_t i = 0; i < rep->findings.n && section == NULL; i++)
+		if (rep->findings.v[i].kind->sev == SEV_PROBLEM)
+			section = rep->findings.v[i].kind->section;
 	if (section == NULL) {
 		fputs(_("Result: a problem was found.\n"), out);
 		return;
@@ -108,8 +100,8 @@ void report_text_write(const check_report *rep, const tree_set *set, FILE *out)
 	if (rep->insecure)
 		fputs(_("TLS verification is off (--insecure).\n"), out);
 	fputc('\n', out);
-	for (size_t i = 0; i < rep->nfindings; i++)
-		write_finding(&rep->findings[i], set, out);
+	for (size_t i = 0; i < rep->findings.n; i++)
+		write_finding(&rep->findings.v[i], set, out);
 	if (rep->certs.ncerts) {
 		fprintf(out, _("\nCertificates sent by GetCACert:\n"));
 		for (size_t i = 0; i < rep->certs.ncerts; i++)

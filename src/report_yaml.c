@@ -12,7 +12,7 @@
 #include <time.h>
 #include <yaml.h>
 
-#define SCHEMA_VERSION "1"
+#define SCHEMA_VERSION "2"
 
 typedef struct {
 	yaml_emitter_t em;
@@ -96,15 +96,12 @@ static void collection(out_t *o, int map, int start)
 	emit(o, &ev, ok);
 }
 
-static void lines(out_t *o, const char *key, const char *s)
+static void lines(out_t *o, const char *key, const finding *f)
 {
 	str(o, key);
 	collection(o, 0, 1);
-	while (s && *s) {
-		size_t n = strcspn(s, "\n");
-		str_n(o, s, n);
-		s += n + (s[n] == '\n');
-	}
+	for (size_t i = 0; i < f->nlines; i++)
+		str(o, f->lines[i].text);
 	collection(o, 0, 0);
 }
 
@@ -129,13 +126,13 @@ static void finding_map(out_t *o, const finding *f)
 {
 	char summary[1024];
 	collection(o, 1, 1);
-	pair(o, "check", f->check);
-	pair(o, "code", f->code);
-	pair(o, "severity", severity_name(f->sev));
-	pair(o, "section", f->section);
+	pair(o, "source", f->kind->source);
+	pair(o, "code", f->kind->code);
+	pair(o, "severity", severity_name(f->kind->sev));
+	pair(o, "section", f->kind->section);
 	pair(o, "summary", finding_summary(f, summary, sizeof summary));
 	pair(o, "detail", f->detail);
-	lines(o, "evidence", f->evidence);
+	lines(o, "evidence", f);
 	collection(o, 1, 0);
 }
 
@@ -186,8 +183,8 @@ static void report_map(out_t *o, const check_report *rep)
 	typed(o, n);
 	str(o, "findings");
 	collection(o, 0, 1);
-	for (size_t i = 0; i < rep->nfindings; i++)
-		finding_map(o, &rep->findings[i]);
+	for (size_t i = 0; i < rep->findings.n; i++)
+		finding_map(o, &rep->findings.v[i]);
 	collection(o, 0, 0);
 	capabilities(o, rep);
 	str(o, "certificates");

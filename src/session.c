@@ -1,6 +1,7 @@
 #include <config.h>
 
 #include "session.h"
+#include "strbuf.h"
 #include "i18n.h"
 #include "yamldoc.h"
 
@@ -184,16 +185,20 @@ static void write_entries(writer *w, const walk *wk)
 
 static void write_findings(writer *w, const session *s)
 {
-	if (s->nfindings == 0)
+	if (s->findings.n == 0)
 		return;
 	open_seq(w, "findings");
-	for (size_t i = 0; i < s->nfindings; i++) {
+	for (size_t i = 0; i < s->findings.n; i++) {
+		const finding *f = &s->findings.v[i];
 		open_map(w, 0);
-		pair(w, "section", s->findings[i].section);
-		pair(w, "severity", s->findings[i].severity);
-		pair(w, "code", s->findings[i].code);
-		pair(w, "detail", s->findings[i].detail);
-		pair(w, "check", s->findings[i].check);
+		pair(w, "code", f->kind->code);
+		pair(w, "detail", f->detail);
+		if (f->nlines) {
+			open_seq(w, "evidence");
+			for (size_t j = 0; j < f->nlines; j++)
+				scalar(w, f->lines[j].text);
+			close_seq(w);
+		}
 		close_map(w);
 	}
 	close_seq(w);
@@ -368,6 +373,22 @@ static int read_walk(problem *p, const yd_node *doc, const tree_set *set, walk *
 	return 0;
 }
 
+static int read_evidence(problem *p, const yd_node *list, finding *f)
+{
+	if (list == NULL)
+		return 0;
+	if (list->kind != YD_SEQ)
+		return refuse(p, list, _("'evidence' must be a list"));
+	for (size_t i = 0; i < list->n; i++) {
+		const yd_node *line = list->items[i];
+		if (line->kind != YD_SCALAR)
+			return refuse(p, line, _("'evidence' must be a list of lines"));
+		if (finding_add_line(f, NULL, 0, line->str, strlen(line->str)) < 0)
+			return refuse(p, NULL, "%s", strerror(ENOMEM));
+	}
+	return 0;
+}
+
 static int read_findings(problem *p, const yd_node *doc, session *s)
 {
 	const yd_node *list = yd_get(doc, "findings");
@@ -375,17 +396,22 @@ static int read_findings(problem *p, const yd_node *doc, session *s)
 		return 0;
 	if (list->kind != YD_SEQ)
 		return refuse(p, list, _("'findings' must be a list"));
-	s->findings = calloc(list->n + 1, sizeof *s->findings);
-	for (size_t i = 0; s->findings && i < list->n; i++) {
+	for (size_t i = 0; i < list->n; i++) {
 		const yd_node *m = list->items[i];
-		session_finding *f = &s->findings[s->nfindings++];
-		f->section = dup_or_null(str_of(m, "section"));
-		f->severity = dup_or_null(str_of(m, "severity"));
-		f->code = dup_or_null(str_of(m, "code"));
-		f->detail = dup_or_null(str_of(m, "detail"));
-		f->check = dup_or_null(str_of(m, "check"));
-		if (m->kind != YD_MAP || f->code == NULL || f->severity == NULL)
-			return refuse(p, m, _("a finding needs 'code' and 'severity'"));
+		const char *code = m->kind == YD_MAP ? str_of(m, "code") : NULL;
+		if (code == NULL)
+			return refuse(p, m, _("a finding needs a 'code'"));
+		/* The kind gives the severity, section and sentence: a session
+		 * keeps only what was seen. */
+		const finding_kind *k = finding_kind_find(code);
+		if (k == NULL)
+			return refuse(p, m, _("unknown finding code '%s' ('scepwiz explain' lists them)"),
+				      code);
+		const char *detail = str_of(m, "detail");
+		finding *f = finding_add(&s->findings, k,
+					 detail ? untrusted_text(detail, strlen(detail), 400) : NULL);
+		if (f == NULL || read_evidence(p, yd_get(m, "evidence"), f) < 0)
+			return f ? -1 : refuse(p, NULL, "%s", strerror(ENOMEM));
 	}
 	return 0;
 }
@@ -447,71 +473,33 @@ int session_load(session *s, const char *path, const tree_set *set, char *err, s
 	return 0;
 }
 
-static void free_findings(session *s)
+void session_set_findings(session *s, const finding_list *l)
 {
-	for (size_t i = 0; i < s->nfindings; i++) {
-		free(s->findings[i].section);
-		free(s->findings[i].severity);
-		free(s->findings[i].code);
-		free(s->findings[i].detail);
-		free(s->findings[i].check);
-	}
-	free(s->findings);
-	s->findings = NULL;
-	s->nfindings = 0;
-}
-
-void session_set_findings(session *s, const session_finding *f, size_t n)
-{
-	free_findings(s);
-	s->findings = calloc(n + 1, sizeof *s->findings);
-	for (size_t i = 0; s->findings && i < n; i++, s->nfindings++) {
-		s->findings[i].section = dup_or_null(f[i].section);
-		s->findings[i].severity = dup_or_null(f[i].severity);
-		s->findings[i].code = dup_or_null(f[i].code);
-		s->findings[i].detail = dup_or_null(f[i].detail);
-		s->findings[i].check = dup_or_null(f[i].check);
-	}
+	finding_list_free(&s->findings);
+	for (size_t i = 0; i < l->n; i++)
+		finding_add_copy(&s->findings, &l->v[i]);
 }
 
 void session_take_report(session *s, const check_report *rep)
 {
-	session_finding *f = calloc(rep->nfindings + 1, sizeof *f);
-	if (f == NULL)
-		return;
-	for (size_t i = 0; i < rep->nfindings; i++) {
-		const finding *r = &rep->findings[i];
-		f[i] = (session_finding){ (char *)r->section, (char *)severity_name(r->sev),
-					  (char *)r->code, r->detail, (char *)r->check };
-	}
-	session_set_findings(s, f, rep->nfindings);
-	free(f);
+	session_set_findings(s, &rep->findings);
 	free(s->url);
 	s->url = dup_or_null(rep->url);
 }
 
-static severity severity_of(const char *name)
-{
-	for (severity v = SEV_OK; v <= SEV_PROBLEM; v++)
-		if (name && strcmp(severity_name(v), name) == 0)
-			return v;
-	return SEV_INFO;
-}
-
 char **session_finding_lines(const session *s)
 {
-	char **lines = calloc(s->nfindings + 1, sizeof *lines);
-	for (size_t i = 0; lines && i < s->nfindings; i++) {
-		const session_finding *sf = &s->findings[i];
-		finding f = { sf->code, sf->section, severity_of(sf->severity), sf->detail, NULL,
-			      sf->check };
+	char **lines = calloc(s->findings.n + 1, sizeof *lines);
+	for (size_t i = 0; lines && i < s->findings.n; i++) {
+		const finding *f = &s->findings.v[i];
 		char buf[1024];
-		finding_summary(&f, buf, sizeof buf);
+		finding_summary(f, buf, sizeof buf);
 		/* The severities as translators see them: */
 		static const char *const names[] = { N_("ok"), N_("info"), N_("warning"), N_("problem") };
 		(void)names;
-		if (asprintf(&lines[i], "[%s] %s%s%s", _(sf->severity), buf,
-			     sf->section ? " -> " : "", sf->section ? sf->section : "") < 0)
+		const char *section = f->kind->section;
+		if (asprintf(&lines[i], "[%s] %s%s%s", _(severity_name(f->kind->sev)), buf,
+			     section ? " -> " : "", section ? section : "") < 0)
 			lines[i] = NULL;
 	}
 	return lines;
@@ -531,7 +519,7 @@ void session_free(session *s)
 	free(s->engineer);
 	free(s->ticket);
 	free(s->url);
-	free_findings(s);
+	finding_list_free(&s->findings);
 	walk_release(&s->walk);
 	memset(s, 0, sizeof *s);
 }

@@ -14,15 +14,6 @@
 
 enum { SESSION_VERSION = 1 };
 
-/* A live-check finding as kept in a session: ids and raw facts only. */
-typedef struct {
-	char *section;       /* anchor it points to, or NULL */
-	char *severity;      /* ok, info, warning, problem */
-	char *code;          /* the finding's stable id */
-	char *detail;        /* untranslated facts */
-	char *check;         /* which check saw it (url, tls, GetCACaps, …) */
-} session_finding;
-
 typedef struct session {
 	char *path;          /* where it is saved */
 	char *id;            /* the file name without .yaml */
@@ -30,8 +21,7 @@ typedef struct session {
 	char lang[8];
 	char *engineer, *ticket, *url;
 	walk walk;
-	session_finding *findings;
-	size_t nfindings;
+	finding_list findings;  /* the last live check's (stored as code, detail, evidence) */
 } session;
 
 /* The folder sessions live in (created on demand by session_save). */
@@ -50,9 +40,9 @@ int session_save(session *s);
 int session_load(session *s, const char *path, const tree_set *set, char *err, size_t errsize);
 void session_free(session *s);
 
-/* Replaces the stored findings. */
-void session_set_findings(session *s, const session_finding *f, size_t n);
-/* Keeps a live check's URL and findings (ids and facts only). */
+/* Replaces the stored findings with copies of L's. */
+void session_set_findings(session *s, const finding_list *l);
+/* Keeps a live check's URL and findings. */
 void session_take_report(session *s, const check_report *rep);
 /* The stored findings as lines for a person, in the current language; a
  * NULL-terminated array to free with session_free_lines. */

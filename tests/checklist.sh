@@ -65,4 +65,10 @@ ok "sessions still lists the others" exits 0 $W sessions
 ok "and marks the corrupt one" has "unreadable" "$out"
 ok "resume of an unknown id exits 66" exits 66 $W resume nope
 
+# A finding keeps only its code, detail and evidence; the code must be known.
+sed 's/code: status-503/code: status-999/' "$XDG_STATE_HOME/scepwiz/sessions/20261120-100000.yaml" \
+	>"$XDG_STATE_HOME/scepwiz/sessions/badcode.yaml"
+ok "a session with an unknown finding code exits 65" exits 65 $W checklist --session badcode
+ok "... naming the code" has "unknown finding code 'status-999'" "$err"
+
 done_testing

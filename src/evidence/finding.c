@@ -84,6 +84,23 @@ int finding_add_line(finding *f, const char *file, unsigned long line, const cha
 	return 0;
 }
 
+finding *finding_add_copy(finding_list *l, const finding *f)
+{
+	char *detail = f->detail ? strdup(f->detail) : NULL;
+	if (f->detail && detail == NULL)
+		return NULL;
+	finding *c = finding_add(l, f->kind, detail);
+	if (c == NULL)
+		return NULL;
+	c->count = f->count;
+	for (size_t i = 0; i < f->nlines; i++) {
+		const evidence_line *e = &f->lines[i];
+		if (finding_add_line(c, e->file, e->line, e->text, strlen(e->text)) < 0)
+			return NULL;
+	}
+	return c;
+}
+
 static void finding_release(finding *f)
 {
 	for (size_t i = 0; i < f->nlines; i++) {

@@ -62,6 +62,8 @@ void finding_kinds_register(const finding_kind *kinds, size_t n);
 finding *finding_add(finding_list *l, const finding_kind *kind, char *detail);
 /* Adds an evidence line (FILE and TEXT are copied; TEXT made printable). */
 int finding_add_line(finding *f, const char *file, unsigned long line, const char *text, size_t len);
+/* Appends a deep copy of F; NULL when memory ran out. */
+finding *finding_add_copy(finding_list *l, const finding *f);
 void finding_list_free(finding_list *l);
 
 /* How many findings have severity SEV or worse. */

@@ -90,9 +90,3 @@ KIND(LONG_OK, "long-ok", OK, NULL, "long-request",
      N_("a request with a 20 KB message is accepted, as devices send them"))
 KIND(LONG_DIFFERS, "long-differs", WARNING, "http-414-request-uri-too-long", "long-request",
      N_("a request with a 20 KB message fails while short ones work"))
-KIND(URL, "url", PROBLEM, NULL, "url",
-     N_("SCEP server URL"))
-KIND(TLS, "tls", PROBLEM, NULL, "url",
-     N_("TLS"))
-KIND(LONG_REQUEST, "long-request", PROBLEM, NULL, "url",
-     N_("Long request"))

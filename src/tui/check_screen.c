@@ -7,6 +7,7 @@
 #include "screens.h"
 #include "check.h"
 #include "i18n.h"
+#include "strbuf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +29,8 @@ typedef struct {
 
 static shown_finding *found;
 static size_t nfound;
-static char progress_line[512];
+static live_check *running;     /* the requests while LIVE_RUNNING */
+static char checking[INPUT_BYTES + 64], progress_line[512];
 static char outcome[64];
 static int show_evidence;
 
@@ -45,25 +47,46 @@ static void forget_findings(void)
 
 void check_free(void)
 {
+	if (running)
+		check_cancel(running);
+	running = NULL;
 	forget_findings();
 	live = LIVE_IDLE;
 	live_node = NULL;
+}
+
+/* Each finding's lines, one under the other, for the evidence box. */
+static char *evidence_text(const finding *f)
+{
+	size_t len = 0;
+	for (size_t i = 0; i < f->nlines; i++)
+		len += strlen(f->lines[i].text) + 1;
+	char *s = len ? malloc(len) : NULL;
+	if (s == NULL)
+		return NULL;
+	s[0] = '\0';
+	for (size_t i = 0; i < f->nlines; i++) {
+		strcat(s, f->lines[i].text);
+		if (i + 1 < f->nlines)
+			strcat(s, "\n");
+	}
+	return s;
 }
 
 /* Keeps the report's findings for the screen; out of memory, fewer. */
 static void keep_findings(const check_report *rep)
 {
 	forget_findings();
-	found = calloc(rep->nfindings ? rep->nfindings : 1, sizeof *found);
+	found = calloc(rep->findings.n ? rep->findings.n : 1, sizeof *found);
 	if (found == NULL)
 		return;
-	for (size_t i = 0; i < rep->nfindings; i++) {
-		const finding *f = &rep->findings[i];
-		char buf[4096];
+	for (size_t i = 0; i < rep->findings.n; i++) {
+		const finding *f = &rep->findings.v[i];
+		char buf[8192];
 		shown_finding *s = &found[nfound];
-		s->sev = f->sev;
+		s->sev = f->kind->sev;
 		s->summary = strdup(finding_summary(f, buf, sizeof buf));
-		s->evidence = f->evidence && *f->evidence ? strdup(f->evidence) : NULL;
+		s->evidence = evidence_text(f);
 		if (s->summary)
 			nfound++;
 	}
@@ -71,9 +94,11 @@ static void keep_findings(const check_report *rep)
 
 static void progress(const char *what, int done, int total, void *arg)
 {
-	tui *t = arg;
-	snprintf(progress_line, sizeof progress_line, "%s (%d/%d)", what, done, total);
-	tui_frame(t);
+	(void)arg;
+	if (done == 0)
+		snprintf(progress_line, sizeof progress_line, _("%d requests sent"), total);
+	else
+		snprintf(progress_line, sizeof progress_line, _("%d of %d done: %s"), done, total, what);
 }
 
 /* The findings point to an answer: select it, the engineer confirms. */
@@ -87,7 +112,23 @@ static void select_outcome(tui *t, const node *n)
 		}
 }
 
-static void run(tui *t, const node *n)
+/* The URL as the screen names it: printable, and a password in it as ***. */
+static void shown_url(const char *u, char *buf, size_t size)
+{
+	const char *host = strstr(u, "://");
+	host = host ? host + 3 : u;
+	size_t auth = strcspn(host, "/?#");
+	const char *at = memchr(host, '@', auth), *colon = memchr(host, ':', auth);
+	char *clean = NULL;
+	if (at && colon && colon < at && asprintf(&clean, "%.*s:***%s", (int)(colon - u), u, at) < 0)
+		clean = NULL;
+	char *safe = untrusted_text(clean ? clean : u, strlen(clean ? clean : u), size - 1);
+	snprintf(buf, size, "%s", safe ? safe : "");
+	free(safe);
+	free(clean);
+}
+
+static void start(tui *t)
 {
 	char u[INPUT_BYTES];
 	input_text(&url, u, sizeof u);
@@ -95,20 +136,51 @@ static void run(tui *t, const node *n)
 		tui_message(t, "%s", _("Type the Server URL from the SCEP certificate profile, or Esc."));
 		return;
 	}
+	progress_line[0] = '\0';
+	running = check_begin(u, &t->opt->check, progress, NULL);
+	if (running == NULL) {
+		tui_message(t, "%s", _("Out of memory: the live check did not start."));
+		live = LIVE_IDLE;
+		return;
+	}
+	shown_url(u, checking, sizeof checking);
 	live = LIVE_RUNNING;
-	snprintf(progress_line, sizeof progress_line, _("Checking %s …"), u);
-	tui_frame(t);
-	check_options opt = { 15, NULL, 0 };
+}
+
+static void finish(tui *t)
+{
 	check_report rep;
-	int rc = check_run(u, &opt, &rep, progress, t);
+	int rc = check_finish(running, &rep);
+	running = NULL;
 	keep_findings(&rep);
-	snprintf(outcome, sizeof outcome, "%s", rep.outcome ? rep.outcome : "");
+	snprintf(outcome, sizeof outcome, "%s", rc == 0 && rep.outcome ? rep.outcome : "");
 	if (rc == 0 && t->opt->on_check)
 		t->opt->on_check(&rep, t->opt->arg);
 	check_report_free(&rep);
 	live = LIVE_DONE;
 	if (rc == 0)
-		select_outcome(t, n);
+		select_outcome(t, live_node);
+}
+
+int check_running(void)
+{
+	return running != NULL;
+}
+
+void check_poll(tui *t, int wake_fd)
+{
+	if (running && check_step(running, 250, wake_fd) == 0)
+		finish(t);
+}
+
+void check_stop(tui *t)
+{
+	if (running == NULL)
+		return;
+	check_cancel(running);
+	running = NULL;
+	live = LIVE_IDLE;
+	tui_message(t, "%s", _("Live check stopped; the answer is as it was."));
 }
 
 /* A severity in words, so it reads without colour. */
@@ -153,9 +225,13 @@ static void add_live(tui *t)
 		page_text(p, 2, _("Type the Server URL of the SCEP certificate profile on the bottom line: "
 				  "Enter checks it, Esc cancels."), ST_WARN, -1);
 		break;
-	case LIVE_RUNNING:
-		page_text(p, 2, progress_line, ST_DIM, -1);
+	case LIVE_RUNNING: {
+		char buf[sizeof checking + sizeof progress_line + 128];
+		snprintf(buf, sizeof buf, _("Checking %s … %s (%ld s left; Esc stops it)"), checking,
+			 progress_line, running ? check_seconds_left(running) : 0L);
+		page_text(p, 2, buf, ST_WARN, -1);
 		break;
+	}
 	case LIVE_DONE:
 		add_findings(p);
 		break;
@@ -165,7 +241,7 @@ static void add_live(tui *t)
 void check_draw(tui *t)
 {
 	const node *n = walk_current(t->w);
-	if (live_node != n) {
+	if (live_node != n && running == NULL) {
 		live_node = n;
 		live = LIVE_IDLE;
 		show_evidence = 0;
@@ -187,10 +263,9 @@ void check_draw(tui *t)
 
 int check_key(tui *t, int key)
 {
-	const node *n = walk_current(t->w);
 	if (live == LIVE_URL) {
 		switch (input_key(&url, key)) {
-		case INPUT_ENTER: run(t, n); break;
+		case INPUT_ENTER: start(t); break;
 		case INPUT_CANCEL: live = LIVE_IDLE; break;
 		}
 		return 1;     /* every key is typed while the field is open */

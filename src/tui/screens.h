@@ -56,6 +56,12 @@ int question_key(tui *t, int key);
 void check_draw(tui *t);
 int check_key(tui *t, int key);
 void check_free(void);
+/* The live check runs between key reads: whether it is running; a step of
+ * it that waits at most a quarter second, or until WAKE_FD has a key; and
+ * stopping it, which leaves the answer as it was. */
+int check_running(void);
+void check_poll(tui *t, int wake_fd);
+void check_stop(tui *t);
 void remediation_draw(tui *t);
 int remediation_key(tui *t, int key);
 void toc_draw(tui *t);

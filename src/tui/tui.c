@@ -399,6 +399,31 @@ static void handle_key(tui *t, int key)
 		global_key(t, key);
 }
 
+/* While a live check runs, the loop steps it and reads keys without
+ * waiting: Esc or Ctrl-C stops it, and other keys are dropped, so none is
+ * replayed on the screen the check leads to. */
+static int checking_key(tui *t)
+{
+	check_poll(t, STDIN_FILENO);
+	if (caught == SIGINT) {
+		caught = 0;
+		check_stop(t);
+		return 0;
+	}
+	timeout(0);
+	int key = read_key();
+	timeout(500);
+	if (key == KEY_ESC) {
+		check_stop(t);
+	} else if (key != 0 && key != FN(KEY_RESIZE)) {
+		tui_message(t, "%s", _("A live check is running: Esc stops it."));
+		return 0;
+	}
+	if (!check_running())
+		flushinp();
+	return key == FN(KEY_RESIZE) ? key : 0;
+}
+
 static void start_screen(const tui_options *opt)
 {
 	cbreak();
@@ -438,10 +463,13 @@ int tui_run(const tree_set *set, walk *w, const tui_options *opt)
 	tui_changed(&t);
 	if (opt->notice && opt->notice[0])
 		snprintf(t.msg, sizeof t.msg, "%s", opt->notice);
-	for (int key = -1; !t.done && !caught;) {
-		if (key != 0)
+	for (int key = -1, busy = 0; !t.done && !caught;) {
+		/* A frame after each key, and after each step of a live check,
+		 * the last one too. */
+		if (key != 0 || busy)
 			tui_frame(&t);
-		key = read_key();
+		busy = check_running();
+		key = busy ? checking_key(&t) : read_key();
 		if (!caught)
 			handle_key(&t, key);
 	}

@@ -20,6 +20,7 @@ typedef struct {
 	int (*write_checklist)(FILE *out, checklist_format format, void *arg);
 	void *arg;
 	const char *url;        /* the SCEP URL to offer for live checks */
+	check_options check;    /* how live checks run (--timeout, --cacert, --insecure) */
 	const char *notice;     /* a message to show once the walk is first
 				 * reported to on_change (empty or NULL: none) */
 } tui_options;

@@ -23,12 +23,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			   .body = (unsigned char *)data, .body_len = size };
 	probe_result ok = r;
 	ok.status = 200;
-	diagnose_input in = { .url = &r, .caps = &ok, .cacert = &ok, .longreq = &r, .now = 1893456000 };
+	diagnose_input in = { .r = { &r, &ok, &ok, &r }, .now = 1893456000 };
 	check_report rep = { 0 };
 	diagnose(&in, &rep);
 	char line[512];
-	for (size_t i = 0; i < rep.nfindings; i++)
-		finding_summary(&rep.findings[i], line, sizeof line);
+	for (size_t i = 0; i < rep.findings.n; i++)
+		finding_summary(&rep.findings.v[i], line, sizeof line);
 	check_report_free(&rep);
 	return 0;
 }

@@ -317,7 +317,7 @@ ok "expired RA: the EKU shown" has "Certificate Request Agent (1.3.6.1.4.1.311.2
 healthy "MSCEP-RA certificate expiring in 10 days" "$(http "$P_RA_EXPIRING")"
 ok "expiring RA: a warning" has "code: ra-expiring" "$out"
 ok "expiring RA: points to the 500 section" has "section: internal-server-error" "$out"
-ok "expiring RA: text shows the warning" has "[warning] GetCACert: an MSCEP-RA certificate expires within 30 days" "$tmp/text"
+ok "expiring RA: text shows the warning" has "[warning] an MSCEP-RA certificate expires within 30 days" "$tmp/text"
 healthy "valid MSCEP-RA certificate" "$(http "$P_RA_VALID")"
 ok "valid RA: two certificates listed" has "2 certificates in a PKCS#7" "$out"
 ok "valid RA: listed as RA" has "role: ra" "$out"

@@ -64,3 +64,8 @@ scroll_to() {
 	done
 	shows "$1"
 }
+
+# Whether the screen holds TEXT once its lines are joined and their
+# indentation squeezed (text wrapped over several lines).
+has_joined() { tr '\n' ' ' <"$screen" | tr -s ' ' | grep -qF -- "$1"; }
+shows_joined() { wait_for has_joined "$1"; }

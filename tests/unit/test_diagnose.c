@@ -90,8 +90,9 @@ static int setup(void **state)
 	answer_file(&w->caps, 200, "HTTP/1.1 200 OK", "text/plain", "responses/scepserver-getcacaps.txt");
 	answer_file(&w->cacert, 200, "HTTP/1.1 200 OK", "application/x-x509-ca-ra-cert", "scep/ca-ra.p7b");
 	answer_file(&w->longreq, 200, "HTTP/1.1 200 OK", "text/plain", "responses/scepserver-getcacaps.txt");
-	w->in = (diagnose_input){ .url = &w->url, .caps = &w->caps, .cacert = &w->cacert,
-				  .longreq = &w->longreq, .now = 1893456000 /* 2030-01-01 */ };
+	w->in = (diagnose_input){ .r = { [REQ_URL] = &w->url, [REQ_CAPS] = &w->caps,
+					 [REQ_CACERT] = &w->cacert, [REQ_LONG] = &w->longreq },
+				  .now = 1893456000 /* 2030-01-01 */ };
 	*state = w;
 	return 0;
 }
@@ -117,10 +118,32 @@ static const check_report *run(world *w)
 
 static const finding *find(const check_report *rep, const char *code)
 {
-	for (size_t i = 0; i < rep->nfindings; i++)
-		if (strcmp(rep->findings[i].code, code) == 0)
-			return &rep->findings[i];
+	for (size_t i = 0; i < rep->findings.n; i++)
+		if (strcmp(rep->findings.v[i].kind->code, code) == 0)
+			return &rep->findings.v[i];
 	return NULL;
+}
+
+/* The request that saw F: its kind's source, unless the detail names
+ * another request ("GetCACaps: HTTP/1.1 500 ..."). */
+static const char *seen_by(const finding *f)
+{
+	for (size_t i = 0; f->detail && i < REQ_COUNT; i++) {
+		const char *name = diagnose_requests[i].name;
+		size_t n = strlen(name);
+		if (strncmp(f->detail, name, n) == 0 && f->detail[n] == ':')
+			return name;
+	}
+	return f->kind->source;
+}
+
+/* One of F's evidence lines contains TEXT. */
+static int evidence_has(const finding *f, const char *text)
+{
+	for (size_t i = 0; i < f->nlines; i++)
+		if (strstr(f->lines[i].text, text))
+			return 1;
+	return 0;
 }
 
 /* The finding CODE is there, from CHECK, pointing to SECTION (or none). */
@@ -129,16 +152,17 @@ static const finding *expect(const check_report *rep, const char *check, const c
 {
 	const finding *f = find(rep, code);
 	if (f == NULL) {
-		for (size_t i = 0; i < rep->nfindings; i++)
-			print_message("# have %s/%s\n", rep->findings[i].check, rep->findings[i].code);
+		for (size_t i = 0; i < rep->findings.n; i++)
+			print_message("# have %s/%s\n", seen_by(&rep->findings.v[i]),
+				      rep->findings.v[i].kind->code);
 		fail_msg("no finding %s", code);
 	}
-	assert_string_equal(f->check, check);
+	assert_string_equal(seen_by(f), check);
 	if (section)
-		assert_string_equal(f->section, section);
+		assert_string_equal(f->kind->section, section);
 	else
-		assert_null(f->section);
-	assert_int_equal(f->sev, sev);
+		assert_null(f->kind->section);
+	assert_int_equal(f->kind->sev, sev);
 	return f;
 }
 
@@ -154,8 +178,8 @@ static void a_healthy_ndes_passes(void **state)
 	assert_non_null(strstr(caps->detail, "SHA-256"));
 	expect(rep, "GetCACert", "certs", NULL, SEV_OK);
 	expect(rep, "long-request", "long-ok", NULL, SEV_OK);
-	for (size_t i = 0; i < rep->nfindings; i++)
-		assert_true(rep->findings[i].sev <= SEV_INFO);
+	for (size_t i = 0; i < rep->findings.n; i++)
+		assert_true(rep->findings.v[i].kind->sev <= SEV_INFO);
 	assert_true(rep->have_caps);
 	assert_int_equal(rep->certs.ncerts, 2);
 }
@@ -175,7 +199,7 @@ static void another_page_is_not_the_ndes_page(void **state)
 	answer_text(&w->url, 200, "HTTP/1.1 200 OK", "<html><title>IIS Windows Server</title></html>");
 	const check_report *rep = run(w);
 	const finding *f = expect(rep, "url", "status-other", "less-common-status-codes", SEV_PROBLEM);
-	assert_non_null(strstr(f->evidence, "page title: IIS Windows Server"));
+	assert_true(evidence_has(f, "page title: IIS Windows Server"));
 	assert_string_equal(rep->outcome, "other");
 }
 
@@ -281,7 +305,7 @@ static void mscep_ra_expiry(void **state)
 	const check_report *rep = run(w);
 	const finding *f = expect(rep, "GetCACert", "ra-expired", "internal-server-error", SEV_PROBLEM);
 	assert_non_null(strstr(f->detail, "CN=NDES01-MSCEP-RA"));
-	assert_non_null(strstr(f->evidence, "Certificate Request Agent"));
+	assert_true(evidence_has(f, "Certificate Request Agent"));
 	assert_null(find(rep, "ca-expired"));
 	assert_string_equal(rep->outcome, "internal-server-error");
 
@@ -442,13 +466,15 @@ static void hostile_bytes_are_escaped(void **state)
 	answer_text(&w->url, 418, "HTTP/1.1 418 \x1b[2J\x1b]0;owned\x07", "<title>\x1b[31mred\xff</title>");
 	w->url.headers = "Server: evil\x1b[8m\r\nX-Powered-By: \xc3\xa9\x9b\n";
 	const check_report *rep = run(w);
-	for (size_t i = 0; i < rep->nfindings; i++) {
-		printable(rep->findings[i].detail);
-		printable(rep->findings[i].evidence);
+	for (size_t i = 0; i < rep->findings.n; i++) {
+		const finding *e = &rep->findings.v[i];
+		printable(e->detail);
+		for (size_t j = 0; j < e->nlines; j++)
+			printable(e->lines[j].text);
 	}
 	const finding *f = find(rep, "status-other");
 	assert_non_null(f);
-	assert_non_null(strstr(f->evidence, "Server: evil\\x1b[8m"));
+	assert_true(evidence_has(f, "Server: evil\\x1b[8m"));
 	w->url.headers = NULL;
 }
 

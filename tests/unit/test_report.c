@@ -15,20 +15,19 @@
 
 static check_report sample(void)
 {
-	static finding f[3];
-	f[0] = (finding){ .check = "url", .code = "status-503", .section = "http-error-503",
-			  .sev = SEV_PROBLEM, .detail = strdup("HTTP/1.1 503 Service Unavailable"),
-			  .evidence = strdup("GET http://ndes/certsrv/mscep/mscep.dll\nServer: Microsoft-HTTPAPI/2.0\n") };
-	f[1] = (finding){ .check = "tls", .code = "no-tls", .sev = SEV_INFO };
-	/* details that a YAML reader would take for a number or a boolean */
-	f[2] = (finding){ .check = "GetCACaps", .code = "caps", .sev = SEV_OK, .detail = strdup("404"),
-			  .evidence = strdup("yes\n") };
-	finding *copy = malloc(sizeof f);
-	assert_non_null(copy);
-	memcpy(copy, f, sizeof f);
-	check_report rep = { .url = strdup("http://ndes/certsrv/mscep/mscep.dll"), .findings = copy,
-			     .nfindings = 3, .outcome = "http-error-503", .checked_at = 1893456000,
+	check_report rep = { .url = strdup("http://ndes/certsrv/mscep/mscep.dll"),
+			     .outcome = "http-error-503", .checked_at = 1893456000,
 			     .have_caps = 1, .caps = { .caps = SCEP_CAP_SHA256 | SCEP_CAP_AES } };
+	finding *f = finding_add(&rep.findings, finding_builtin(FK_STATUS_503),
+				 strdup("HTTP/1.1 503 Service Unavailable"));
+	assert_non_null(f);
+	finding_add_line(f, NULL, 0, "GET http://ndes/certsrv/mscep/mscep.dll", 39);
+	finding_add_line(f, NULL, 0, "Server: Microsoft-HTTPAPI/2.0", 29);
+	assert_non_null(finding_add(&rep.findings, finding_builtin(FK_NO_TLS), NULL));
+	/* details that a YAML reader would take for a number or a boolean */
+	f = finding_add(&rep.findings, finding_builtin(FK_CAPS), strdup("404"));
+	assert_non_null(f);
+	finding_add_line(f, NULL, 0, "yes", 3);
 	rep.certs.certs = calloc(1, sizeof *rep.certs.certs);
 	assert_non_null(rep.certs.certs);
 	rep.certs.ncerts = 1;
@@ -83,7 +82,7 @@ static void yaml_reads_back(void **state)
 	yd_node *doc = yd_parse(out, strlen(out), &err);
 	if (doc == NULL)
 		fail_msg("%u:%u: %s\n%s", err.line, err.col, err.msg, out);
-	scalar_is(doc, "version", "1", 0);
+	scalar_is(doc, "version", "2", 0);
 	scalar_is(doc, "outcome", "http-error-503", 0);
 	scalar_is(doc, "insecure", "false", 0);
 	scalar_is(doc, "problems", "1", 0);
@@ -92,7 +91,8 @@ static void yaml_reads_back(void **state)
 	const yd_node *first = item(findings, 0);
 	scalar_is(first, "section", "http-error-503", 0);
 	scalar_is(first, "severity", "problem", 0);
-	scalar_is(first, "check", "url", 0);
+	scalar_is(first, "source", "url", 0);
+	scalar_is(first, "code", "status-503", 0);
 	assert_string_equal(item(yd_get(first, "evidence"), 1)->str, "Server: Microsoft-HTTPAPI/2.0");
 	/* no section is null, not a string */
 	scalar_is(item(findings, 1), "section", "null", 0);
@@ -123,7 +123,7 @@ static void text_names_sections_with_titles(void **state)
 	assert_int_equal(tree_set_add_dir(&set, SRCDIR "/decision-trees", stderr), 0);
 	assert_int_equal(tree_set_resolve(&set, stderr), 0);
 	char *out = render(&rep, 0, &set);
-	assert_non_null(strstr(out, "[PROBLEM] SCEP server URL: HTTP 503: the service is unavailable "
+	assert_non_null(strstr(out, "[PROBLEM] HTTP 503: the service is unavailable "
 				    "(HTTP/1.1 503 Service Unavailable)\n"));
 	assert_non_null(strstr(out, "see section http-error-503: HTTP Error 503\n"));
 	assert_non_null(strstr(out, "      Server: Microsoft-HTTPAPI/2.0\n"));

@@ -73,8 +73,12 @@ static void saved_walk_reads_back_whole(void **state)
 	assert_int_equal(session_new(&s, "sv"), 0);
 	s.url = strdup("https://ndes.contoso.com/certsrv/mscep/mscep.dll");
 	s.ticket = strdup("T-7: \"quoted\" & colons");
-	session_finding f = { "http-error-503", "problem", "status-503", "HTTP/1.1 503", "url" };
-	session_set_findings(&s, &f, 1);
+	finding_list l = { 0 };
+	finding *f = finding_add(&l, finding_builtin(FK_STATUS_503), strdup("HTTP/1.1 503"));
+	assert_non_null(f);
+	assert_int_equal(finding_add_line(f, NULL, 0, "Server: Microsoft-HTTPAPI/2.0", 29), 0);
+	session_set_findings(&s, &l);
+	finding_list_free(&l);
 	assert_int_equal(session_record(&s, &w, "sv"), 0);
 
 	assert_int_equal(session_load(&back, s.path, &set, err, sizeof err), 0);
@@ -90,8 +94,12 @@ static void saved_walk_reads_back_whole(void **state)
 		assert_int_equal(back.walk.entries[i].how, w.entries[i].how);
 	}
 	assert_string_equal(back.walk.entries[2].outcome, "http-error-503");
-	assert_int_equal(back.nfindings, 1);
-	assert_string_equal(back.findings[0].code, "status-503");
+	/* a finding keeps what was seen; its kind gives the rest */
+	assert_int_equal(back.findings.n, 1);
+	assert_ptr_equal(back.findings.v[0].kind, finding_builtin(FK_STATUS_503));
+	assert_string_equal(back.findings.v[0].detail, "HTTP/1.1 503");
+	assert_int_equal(back.findings.v[0].nlines, 1);
+	assert_string_equal(back.findings.v[0].lines[0].text, "Server: Microsoft-HTTPAPI/2.0");
 	/* the walk goes on where it stopped */
 	assert_string_equal(walk_current(&back.walk)->id, "test-and-troubleshoot-the-scep-server-url");
 	assert_int_equal(walk_forward(&back.walk), 0);
