@@ -52,15 +52,24 @@ int page_item(page *p)
 
 void page_text(page *p, int x, const char *text, style st, int item)
 {
+	char *a = draw_ascii_copy(text);
+	if (a)
+		text = a;
 	wrap_line *l;
 	size_t n = wrap_text(text, p->width - x, &l);
 	for (size_t i = 0; i < n; i++)
 		add(p, x, text + l[i].start, l[i].len, st, item, 0);
 	free(l);
+	free(a);
 }
 
 void page_hang(page *p, int x, const char *prefix, const char *text, style st, int item)
 {
+	char *a = draw_ascii_copy(text), *ap = draw_ascii_copy(prefix);
+	if (a)
+		text = a;
+	if (ap)
+		prefix = ap;
 	int pw = draw_width(prefix) + 1;
 	wrap_line *l;
 	size_t n = wrap_text(text, p->width - x - pw, &l);
@@ -78,10 +87,15 @@ void page_hang(page *p, int x, const char *prefix, const char *text, style st, i
 		}
 	}
 	free(l);
+	free(a);
+	free(ap);
 }
 
 void page_box(page *p, int x, const char *title, const char *text)
 {
+	char *a = draw_ascii_copy(text);
+	if (a)
+		text = a;
 	wrap_line *l;
 	size_t n = wrap_text(text, p->width - x - 4, &l);
 	add(p, x, title, strlen(title), ST_FRAME, -1, 't');
@@ -89,6 +103,7 @@ void page_box(page *p, int x, const char *title, const char *text)
 		add(p, x, text + l[i].start, l[i].len, ST_LITERAL, -1, 'm');
 	add(p, x, "", 0, ST_FRAME, -1, 'b');
 	free(l);
+	free(a);
 }
 
 static void item_lines(const page *p, int item, int *first, int *last)
@@ -131,10 +146,10 @@ static void draw_frame(const pline *l, int y, int x, int width)
 	attrset(style_attr(ST_FRAME));
 	chtype left = l->frame == 't' ? ACS_ULCORNER : l->frame == 'b' ? ACS_LLCORNER : ACS_VLINE;
 	chtype right = l->frame == 't' ? ACS_URCORNER : l->frame == 'b' ? ACS_LRCORNER : ACS_VLINE;
-	mvaddch(y, x, left);
+	mvaddch(y, x, draw_line(left));
 	if (l->frame != 'm')
-		mvhline(y, x + 1, ACS_HLINE, width - 2);
-	mvaddch(y, x + width - 1, right);
+		mvhline(y, x + 1, draw_line(ACS_HLINE), width - 2);
+	mvaddch(y, x + width - 1, draw_line(right));
 	attrset(A_NORMAL);
 	if (l->frame == 't' && *l->s) {
 		mvaddstr(y, x + 2, " ");

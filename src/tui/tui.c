@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "wrap.h"
 
+#include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -309,11 +310,14 @@ static void too_small(const tui *t)
 		snprintf(buf, sizeof buf,
 			 _("The terminal is %d×%d; scepwiz needs at least %d×%d. Make the window larger, or press q to quit."),
 			 COLS, LINES, MIN_COLS, MIN_ROWS);
+	char *a = draw_ascii_copy(buf);
+	const char *shown = a ? a : buf;
 	wrap_line *l;
-	size_t n = wrap_text(buf, COLS, &l);
+	size_t n = wrap_text(shown, COLS, &l);
 	for (size_t i = 0; i < n && (int)i < LINES; i++)
-		mvaddnstr((int)i, 0, buf + l[i].start, (int)l[i].len);
+		mvaddnstr((int)i, 0, shown + l[i].start, (int)l[i].len);
 	free(l);
+	free(a);
 }
 
 void tui_frame(tui *t)
@@ -334,7 +338,7 @@ void tui_frame(tui *t)
 		print_prompt(t);
 		flowmap_draw(t, 0);
 		attrset(style_attr(ST_FRAME));
-		mvhline(1, 0, ACS_HLINE, COLS);
+		mvhline(1, 0, draw_line(ACS_HLINE), COLS);
 		attrset(A_NORMAL);
 		status_line(t, LINES - 1);
 		hint_line(t, LINES - 2);
@@ -436,22 +440,56 @@ static void start_screen(const tui_options *opt)
 	style_init(!opt->no_color);
 }
 
+/* Whether the terminal's locale (LC_ALL, LC_CTYPE, LANG, as setlocale
+ * reads them) is UTF-8. The program itself may run in C.UTF-8 for its
+ * catalogs; what the terminal shows is what the user's locale says. */
+static int terminal_utf8(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+	for (size_t i = 0; i < sizeof vars / sizeof *vars; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			return strcasestr(v, "utf-8") != NULL || strcasestr(v, "utf8") != NULL;
+	}
+	return 0;
+}
+
+/* Asks terminfo whether the wizard can drive the terminal: it must know
+ * it, and be able to move the cursor (a "dumb" one can't). */
+static int can_drive(void)
+{
+	int err = 0;
+	const char *term = getenv("TERM");
+	term = term ? term : "";
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
+		fprintf(stderr, _("%s: cannot drive the terminal '%s'; set TERM to your terminal's type\n"),
+			PACKAGE, term);
+		return 0;
+	}
+	const char *cup = tigetstr("cup");
+	del_curterm(cur_term);
+	if (cup == NULL || cup == (char *)-1) {
+		fprintf(stderr, _("%s: the terminal '%s' cannot move the cursor, which the wizard needs; "
+				  "set TERM to your terminal's type (such as xterm-256color). "
+				  "'scepwiz sections' and 'scepwiz checklist' work on any terminal\n"),
+			PACKAGE, term);
+		return 0;
+	}
+	return 1;
+}
+
 int tui_run(const tree_set *set, walk *w, const tui_options *opt)
 {
 	catch_signals();
 	/* Ask terminfo first: a failed newterm() leaks its half-made screen. */
-	int err = 0;
-	SCREEN *scr = NULL;
-	if (setupterm(NULL, STDOUT_FILENO, &err) == OK) {
-		del_curterm(cur_term);
-		scr = newterm(NULL, stdout, stdin);
-	}
+	if (!can_drive())
+		return EXIT_USAGE;
+	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (scr == NULL) {
-		const char *term = getenv("TERM");
-		fprintf(stderr, _("%s: cannot drive the terminal '%s'; set TERM to your terminal's type\n"),
-			PACKAGE, term ? term : "");
+		fprintf(stderr, "%s: %s\n", PACKAGE, strerror(errno));
 		return EXIT_USAGE;
 	}
+	draw_set_ascii(!terminal_utf8());
 	start_screen(opt);
 	tui t = { .set = set, .w = w, .opt = opt };
 	int answered = w->entries[w->pos].choice;
