@@ -15,6 +15,7 @@ enum {
 	EXIT_SOFTWARE = 70,
 	EXIT_CANTCREAT = 73,
 	EXIT_IOERR = 74,
+	EXIT_TEMPFAIL = 75,      /* a session is open in another wizard */
 };
 
 /* Loads and resolves the shipped trees; on a problem prints it and returns
@@ -26,6 +27,8 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Applies --lang; prints a one-line notice for an unknown language. */
 void cli_set_lang(const char *lang);
+/* Whether --lang was given, so it wins over a saved session's language. */
+int cli_lang_chosen(void);
 
 struct session;
 /* Opens the wizard on a saved session, recording further moves into it. */

@@ -5,7 +5,9 @@
 #include "checklist.h"
 #include "cli.h"
 #include "i18n.h"
+#include "regfile.h"
 #include "session.h"
+#include "strbuf.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -104,9 +106,10 @@ static const char *local_time(time_t t, char *buf, size_t size)
 
 static int write_out(const options *o, const checklist *c)
 {
-	FILE *out = o->output ? fopen(o->output, "w") : stdout;
+	/* Private, like sessions: a checklist names a customer's servers. */
+	FILE *out = o->output ? regfile_create_private(o->output) : stdout;
 	if (out == NULL) {
-		fprintf(stderr, _("%s: cannot write %s: %s\n"), PACKAGE, o->output, strerror(errno));
+		fprintf(stderr, _("%s: cannot write %s: %s\n"), PACKAGE, o->output, regfile_error(errno));
 		return EXIT_CANTCREAT;
 	}
 	int rc = checklist_write(out, c, o->format);
@@ -118,6 +121,16 @@ static int write_out(const options *o, const checklist *c)
 		return EXIT_IOERR;
 	}
 	return EXIT_OK;
+}
+
+/* Replaces *S, text read from a session file, by its printable form. */
+static void keep_printable(char **s)
+{
+	if (*s == NULL)
+		return;
+	char *shown = printable_text(*s);
+	free(*s);
+	*s = shown;
 }
 
 static int from_session(const tree_set *set, const options *o)
@@ -132,7 +145,13 @@ static int from_session(const tree_set *set, const options *o)
 		fprintf(stderr, _("%s: %s: %s\n"), PACKAGE, path, err);
 		return EXIT_DATAERR;
 	}
+	/* Everything the file holds is made printable before it is shown. */
 	char **lines = session_finding_lines(&s);
+	for (size_t i = 0; lines && lines[i]; i++)
+		keep_printable(&lines[i]);
+	keep_printable(&s.engineer);
+	keep_printable(&s.ticket);
+	keep_printable(&s.url);
 	checklist c = {
 		.date = local_time(s.updated, date, sizeof date),
 		.engineer = o->engineer ? o->engineer : s.engineer,

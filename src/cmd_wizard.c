@@ -19,32 +19,39 @@
 typedef struct {
 	session *s;
 	const walk *w;
-	int saving;             /* 0 once a save has failed: said once, not on every key */
-	char notice[512];
+	int unsaved;            /* the last save failed: the walk on screen is not on disk */
+	int saved;              /* a save has succeeded */
+	char notice[512];       /* the last failure, shown by the wizard after each move */
 } wizard;
 
-static void save_failed(wizard *z)
+/* Every move is saved, and a failed save is retried on the next one; a new
+ * walk is saved once it has a move, so a launch that is only quit leaves
+ * no session behind. */
+static void save(wizard *z, const walk *w)
 {
-	if (!z->saving)
+	if (!z->saved && !z->s->locked && w->len < 2)
 		return;
-	z->saving = 0;
+	if (session_record(z->s, w, i18n_lang()) == 0) {
+		z->unsaved = 0;
+		z->saved = 1;
+		z->notice[0] = '\0';
+		return;
+	}
+	z->unsaved = 1;
 	snprintf(z->notice, sizeof z->notice, _("This walk cannot be saved to %s: %s"), z->s->path,
 		 strerror(errno));
 }
 
 static void on_change(const walk *w, void *arg)
 {
-	wizard *z = arg;
-	if (z->saving && session_record(z->s, w, i18n_lang()) < 0)
-		save_failed(z);
+	save(arg, w);
 }
 
 static void on_check(const check_report *rep, void *arg)
 {
 	wizard *z = arg;
 	session_take_report(z->s, rep);
-	if (z->saving && session_record(z->s, z->w, i18n_lang()) < 0)
-		save_failed(z);
+	save(z, z->w);
 }
 
 static int write_checklist(FILE *out, checklist_format format, void *arg)
@@ -76,15 +83,32 @@ static int need_terminal(void)
 	return EXIT_USAGE;
 }
 
+/* After the screen is gone: a walk that is not on disk is never lost silently. */
+static int say_unsaved(const wizard *z, int rc)
+{
+	if (!z->unsaved)
+		return rc;
+	if (z->saved)
+		fprintf(stderr, _("%s: the last moves of this walk are not saved; %s holds it as it "
+				  "was at the last save that worked\n"), PACKAGE, z->s->path);
+	else {
+		fprintf(stderr, _("%s: this walk is not saved: %s\n"), PACKAGE, z->notice);
+		if (z->s->locked)       /* claimed, but never written */
+			unlink(z->s->path);
+	}
+	return rc == EXIT_OK ? EXIT_IOERR : rc;
+}
+
 /* Runs the wizard on W, saving every move into S; its live checks run
  * with CHECK. */
 static int run(const tree_set *set, walk *w, session *s, int no_color, const check_options *check)
 {
-	wizard z = { s, w, 1, "" };
-	/* The wizard reports the walk as it opens: that first save is the
-	 * session's start, and a failure to save shows as the notice. */
+	wizard z = { s, w, 0, s->locked, "" };
+	/* The wizard reports every move to on_change, and shows the notice
+	 * after each one that could not be saved. */
 	tui_options opt = { no_color, on_change, on_check, write_checklist, &z, s->url, *check, z.notice };
-	return tui_run(set, w, &opt);
+	session_clean_temps();
+	return say_unsaved(&z, tui_run(set, w, &opt));
 }
 
 enum { MAX_TIMEOUT = 3600 };

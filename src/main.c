@@ -28,6 +28,10 @@ static void usage(void)
 		"                           test a SCEP server URL as the articles do\n"
 		"  resume [ID|FILE]         reopen a saved session (the latest by default)\n"
 		"  sessions                 list saved sessions\n"
+		"  sessions rename ID NAME  name a session (a ticket number, say)\n"
+		"  sessions delete ID...    delete sessions\n"
+		"  sessions prune --older-than DAYS\n"
+		"                           delete sessions not saved for DAYS days\n"
 		"  explain [CODE]           what a finding code means, and its section\n\n"), stdout);
 	fputs(_("Options:\n"
 		"  -l, --lang L             language: en, es, it, pt (pt_BR), sv\n"
@@ -76,8 +80,16 @@ int cli_load_trees(tree_set *set)
 	return EXIT_OK;
 }
 
+static int lang_chosen;
+
+int cli_lang_chosen(void)
+{
+	return lang_chosen;
+}
+
 void cli_set_lang(const char *lang)
 {
+	lang_chosen = 1;
 	if (i18n_set_lang(lang) < 0)
 		fprintf(stderr, _("%s: unknown language '%s', using English (try en, es, it, pt, sv)\n"),
 			PACKAGE, lang);

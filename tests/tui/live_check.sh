@@ -20,6 +20,8 @@ type_text "http://127.0.0.1:9/certsrv/mscep/mscep.dll"
 keys Enter
 ok "Enter runs the live check" shows "connection is refused"
 ok "the selected answer is 'This page can't be displayed'" shows_line "^> +[0-9]\. This page can't be"
+keys Enter
+ok "Enter takes the answer the check selected" shows "› This page can't be displayed"
 ok "the session keeps the URL tested" sh -c "grep -q '127.0.0.1:9' '$XDG_STATE_HOME'/scepwiz/sessions/*.yaml"
 
 done_testing

@@ -5,9 +5,9 @@ W=$SCEPWIZ
 
 # ---- a session that cannot be saved is said, and the wizard still works ---
 start 80x24 "XDG_STATE_HOME=/dev/null/state $W"
-ok "a session that cannot be saved is said" shows "cannot be saved to /dev/null/state"
 keys 2
 ok "and the walk goes on" shows "Review IIS logs for a connection from"
+ok "a session that cannot be saved is said" shows "cannot be saved to /dev/null/state"
 
 # ---- signals restore the terminal ----------------------------------------
 for sig in TERM HUP; do
