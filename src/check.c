@@ -7,9 +7,13 @@
 #include "i18n.h"
 #include "probe.h"
 #include "strbuf.h"
+#include "trust.h"
+
+#include <unistd.h>
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct {
 	check_progress progress;
@@ -31,9 +35,9 @@ static void on_done(const probe_result *r, size_t done, size_t total, void *arg)
 		rl->progress(request_title(r->name), (int)done, (int)total, rl->arg);
 }
 
-static void refuse(check_report *rep, const char *why)
+static void refuse(check_report *rep, finding_kind_id kind, const char *why)
 {
-	finding_add(&rep->findings, finding_builtin(FK_BAD_URL), untrusted_text(why, strlen(why), 300));
+	finding_add(&rep->findings, finding_builtin(kind), untrusted_text(why, strlen(why), 300));
 }
 
 /* The URL of request Q: the URL as given, or with its query replaced. */
@@ -69,12 +73,21 @@ live_check *check_begin(const char *url, const check_options *opt, check_progres
 	live_check *c = calloc(1, sizeof *c);
 	if (c == NULL)
 		return NULL;
-	c->rep.url = untrusted_text(url, strlen(url), 2048);
+	c->rep.url = printable_url(url, 2048);
 	c->rep.insecure = opt->insecure;
 	c->cacert = opt->cacert;
 	c->rl = (relay){ progress, arg };
 	if (probe_url_check(url, why, sizeof why) < 0) {
-		refuse(&c->rep, why);
+		refuse(&c->rep, FK_BAD_URL, why);
+		c->refused = 1;
+		return c;
+	}
+	/* Without the system's CA certificates every https check would fail
+	 * and seem the server's fault. */
+	const char *store = probe_default_cafile();
+	if (strncasecmp(url, "https:", 6) == 0 && !opt->cacert && !opt->insecure && store &&
+	    access(store, R_OK) != 0) {
+		refuse(&c->rep, FK_CA_STORE_MISSING, store);
 		c->refused = 1;
 		return c;
 	}
@@ -119,6 +132,21 @@ void check_cancel(live_check *c)
 	release(c);
 }
 
+/* With --insecure curl verifies nothing: the URL's chain is verified here
+ * against --cacert or the system store, so the report gives the reason a
+ * device would see. 0 when there is no chain to verify. */
+static int verify_apart(const live_check *c, long *result)
+{
+	const probe_result *r = &c->r[REQ_URL];
+	const char *cafile = c->cacert ? c->cacert : probe_default_cafile();
+	if (r->chain == NULL || cafile == NULL)
+		return 0;
+	char *host = probe_url_host(r->final_url ? r->final_url : r->url);
+	*result = trust_verify(r->chain, r->chain_len, host, cafile);
+	free(host);
+	return *result >= 0;
+}
+
 int check_finish(live_check *c, check_report *rep)
 {
 	*rep = (check_report){ 0 };
@@ -131,6 +159,9 @@ int check_finish(live_check *c, check_report *rep)
 			      .now = time(NULL) };
 	for (size_t i = 0; i < REQ_COUNT; i++)
 		in.r[i] = &c->r[i];
+	long apart;
+	if (!refused && c->rep.insecure && verify_apart(c, &apart))
+		in.insecure_verify = &apart;
 	*rep = c->rep;
 	c->rep = (check_report){ 0 };
 	if (!refused)

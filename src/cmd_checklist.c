@@ -28,7 +28,6 @@ static int parse(int argc, char **argv, options *o)
 	static const struct option opts[] = {
 		{ "section", required_argument, NULL, 's' },
 		{ "session", required_argument, NULL, 'S' },
-		{ "lang", required_argument, NULL, 'l' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "engineer", required_argument, NULL, 'e' },
@@ -36,7 +35,7 @@ static int parse(int argc, char **argv, options *o)
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
-	while ((c = getopt_long(argc, argv, "s:S:l:f:o:e:t:", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "s:S:f:o:e:t:", opts)) != -1) {
 		switch (c) {
 		case 's':
 			if (o->nsections == sizeof o->sections / sizeof *o->sections)
@@ -44,7 +43,6 @@ static int parse(int argc, char **argv, options *o)
 			o->sections[o->nsections++] = optarg;
 			break;
 		case 'S': o->session = optarg; break;
-		case 'l': cli_set_lang(optarg); break;
 		case 'o': o->output = optarg; break;
 		case 'e': o->engineer = optarg; break;
 		case 't': o->ticket = optarg; break;

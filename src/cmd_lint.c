@@ -33,7 +33,7 @@ static void report_ok(const tree_set *set, size_t named)
 int cmd_lint(int argc, char **argv)
 {
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
-	if (getopt_long(argc, argv, "", opts, NULL) != -1)
+	if (cli_getopt(argc, argv, "", opts) != -1)
 		return cli_usage_error(_("lint takes only file names"));
 
 	tree_set set = { 0 };

@@ -29,16 +29,9 @@ static int by_flow_step(const void *a, const void *b)
 
 int cmd_sections(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "lang", required_argument, NULL, 'l' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-	while ((c = getopt_long(argc, argv, "l:", opts, NULL)) != -1) {
-		if (c != 'l')
-			return cli_usage_error(_("usage: sections [--lang L]"));
-		cli_set_lang(optarg);
-	}
+	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	if (cli_getopt(argc, argv, "", opts) != -1)
+		return cli_usage_error(_("usage: sections [--lang L]"));
 	if (optind < argc)
 		return cli_usage_error(_("sections takes no arguments"));
 

@@ -155,12 +155,8 @@ int cmd_sessions(int argc, char **argv)
 	};
 	const char *older = NULL;
 	int c;
-	/* Options anywhere ("prune --older-than 30"): getopt starts afresh on
-	 * the subcommand's own arguments, in GNU order. */
-	argc -= optind - 1;
-	argv += optind - 1;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	/* Options anywhere ("prune --older-than 30"), in GNU order. */
+	while ((c = cli_getopt(argc, argv, "", opts)) != -1) {
 		if (c != 'o')
 			return cli_usage_error(_("usage: sessions [rename ID NAME | delete ID... | "
 						 "prune --older-than DAYS]"));
@@ -219,20 +215,13 @@ int cmd_resume(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "no-color", no_argument, NULL, 'C' },
-		{ "lang", required_argument, NULL, 'l' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int no_color = 0, c;
-	argc -= optind - 1;     /* options anywhere, as for sessions */
-	argv += optind - 1;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "l:", opts, NULL)) != -1) {
-		if (c == 'l')
-			cli_set_lang(optarg);
-		else if (c == 'C')
-			no_color = 1;
-		else
-			return cli_usage_error(_("usage: resume [--lang L] [--no-color] [ID|FILE]"));
+	while ((c = cli_getopt(argc, argv, "", opts)) != -1) {
+		if (c != 'C')
+			return cli_usage_error(_("usage: resume [--no-color] [ID|FILE]"));
+		no_color = 1;
 	}
 	if (argc - optind > 1)
 		return cli_usage_error(_("resume takes one session"));

@@ -9,7 +9,6 @@
 #include "tui/tui.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,37 +110,13 @@ static int run(const tree_set *set, walk *w, session *s, int no_color, const che
 	return say_unsaved(&z, tui_run(set, w, &opt));
 }
 
-enum { MAX_TIMEOUT = 3600 };
+/* How the wizard's live checks run: --timeout, --cacert and --insecure,
+ * which main reads with the other options of the wizard. */
+static check_options check = { .timeout_s = 15 };
 
-/* --timeout, --cacert and --insecure, as 'scepwiz check' takes them. */
-static int check_option(int c, const char *arg, check_options *opt)
+int wizard_option(int c, const char *arg)
 {
-	char *end;
-	long v;
-	switch (c) {
-	case 't':
-		errno = 0;
-		v = strtol(arg, &end, 10);
-		if (errno || end == arg || *end || v < 1 || v > MAX_TIMEOUT)
-			return cli_usage_error(_("--timeout wants whole seconds from 1 to %d, not '%s'"),
-					       MAX_TIMEOUT, arg);
-		opt->timeout_s = v;
-		return EXIT_OK;
-	case 'c':
-		if (access(arg, R_OK) != 0)
-			return cli_usage_error(_("can't read --cacert %s: %s"), arg, strerror(errno));
-		opt->cacert = arg;
-		return EXIT_OK;
-	default:
-		opt->insecure = 1;
-		return EXIT_OK;
-	}
-}
-
-static int no_color_env(void)
-{
-	const char *v = getenv("NO_COLOR");
-	return v && *v;
+	return cli_check_option(c, arg, &check);
 }
 
 int wizard_resume(const tree_set *set, session *s, int no_color)
@@ -156,8 +131,7 @@ int wizard_resume(const tree_set *set, session *s, int no_color)
 		return EXIT_SOFTWARE;
 	memcpy(w.entries, s->walk.entries, w.len * sizeof *w.entries);
 	w.cap = w.len;
-	check_options check = { .timeout_s = 15 };
-	rc = run(set, &w, s, no_color || no_color_env(), &check);
+	rc = run(set, &w, s, no_color || cli_global.no_color, &check);
 	walk_release(&w);
 	return rc;
 }
@@ -176,35 +150,10 @@ static const node *start_node(const tree_set *set, const char *spec, int *rc)
 	return n;
 }
 
-int cmd_wizard(int argc, char **argv)
+int cmd_wizard(void)
 {
-	static const struct option opts[] = {
-		{ "lang", required_argument, NULL, 'l' },
-		{ "goto", required_argument, NULL, 'g' },
-		{ "no-color", no_argument, NULL, 'C' },
-		{ "timeout", required_argument, NULL, 't' },
-		{ "cacert", required_argument, NULL, 'c' },
-		{ "insecure", no_argument, NULL, 'k' },
-		{ NULL, 0, NULL, 0 },
-	};
-	check_options check = { .timeout_s = 15 };
-	int no_color = no_color_env(), c;
-	const char *go = NULL;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "l:g:t:k", opts, NULL)) != -1) {
-		switch (c) {
-		case 't': case 'c': case 'k':
-			if (check_option(c, optarg, &check) != EXIT_OK)
-				return EXIT_USAGE;
-			break;
-		case 'l': i18n_set_lang(optarg); break;     /* main has warned already */
-		case 'g': go = optarg; break;
-		case 'C': no_color = 1; break;
-		default:
-			return cli_usage_error(_("unknown or incomplete option '%s'"), argv[optind - 1]);
-		}
-	}
-
+	int no_color = cli_global.no_color;
+	const char *go = cli_global.go;
 	tree_set set = { 0 };
 	int rc = cli_load_trees(&set);
 	const node *start = rc == EXIT_OK ? start_node(&set, go, &rc) : NULL;

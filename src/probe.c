@@ -22,6 +22,14 @@ static int scheme_ok(CURLU *u)
 	return ok;
 }
 
+/* "http:///x": curl reads the path's first part as the host; a browser
+ * and the article would not. */
+static int empty_authority(const char *url)
+{
+	const char *sep = strstr(url, "://");
+	return sep && sep[3] == '/';
+}
+
 int probe_url_check(const char *url, char *why, size_t size)
 {
 	CURLU *u = curl_url();
@@ -37,13 +45,44 @@ int probe_url_check(const char *url, char *why, size_t size)
 		snprintf(why, size, "%s", curl_url_strerror(rc));
 	else if (!scheme_ok(u))
 		snprintf(why, size, "%s", _("only http and https URLs can be checked"));
-	else if (curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK || *host == '\0')
+	else if (curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK || *host == '\0' ||
+		 empty_authority(url))
 		snprintf(why, size, "%s", _("the URL names no host"));
 	else
 		ret = 0;
 	curl_free(host);
 	curl_url_cleanup(u);
 	return ret;
+}
+
+char *probe_url_host(const char *url)
+{
+	CURLU *u = curl_url();
+	char *host = NULL, *copy = NULL;
+	if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) {
+		/* [::1] names the address ::1 */
+		size_t n = strlen(host);
+		copy = host[0] == '[' && n > 2 ? strndup(host + 1, n - 2) : strdup(host);
+	}
+	curl_free(host);
+	curl_url_cleanup(u);
+	return copy;
+}
+
+const char *probe_default_cafile(void)
+{
+	static char path[4096];
+	static int known;
+	if (!known) {
+		CURL *e = curl_easy_init();
+		char *p = NULL;
+		if (e && curl_easy_getinfo(e, CURLINFO_CAINFO, &p) == CURLE_OK && p)
+			snprintf(path, sizeof path, "%s", p);
+		curl_easy_cleanup(e);
+		known = 1;
+	}
+	return path[0] ? path : NULL;
 }
 
 char *probe_url_with_query(const char *url, const char *query)
@@ -180,6 +219,8 @@ static CURL *make_easy(transfer *t, const probe_options *o)
 	if (o->insecure) {
 		curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
 		curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
+		/* The chain, to verify apart and report the real reason. */
+		curl_easy_setopt(e, CURLOPT_CERTINFO, 1L);
 	}
 	return e;
 }
@@ -205,6 +246,9 @@ static probe_end end_of(CURLcode rc, int too_big)
 	case CURLE_TOO_MANY_REDIRECTS: return PROBE_REDIRECTS;
 	case CURLE_COULDNT_RESOLVE_PROXY:
 	case CURLE_PROXY: return PROBE_PROXY;
+	/* curl refuses a header line over 100 KB (CURL_MAX_HTTP_HEADER) with
+	 * "Out of memory"; a real shortage of memory is far less likely. */
+	case CURLE_OUT_OF_MEMORY: return PROBE_HEADER_TOO_BIG;
 	default: return PROBE_FAILED;
 	}
 }
@@ -213,6 +257,29 @@ static char *info_string(CURL *e, CURLINFO what)
 {
 	char *s = NULL;
 	return curl_easy_getinfo(e, what, &s) == CURLE_OK && s ? strdup(s) : NULL;
+}
+
+/* With CURLOPT_CERTINFO, OpenSSL's curl lists each certificate's fields,
+ * "Cert:" being the PEM. */
+static void keep_chain(probe_result *r, CURL *e)
+{
+	struct curl_certinfo *ci = NULL;
+	if (curl_easy_getinfo(e, CURLINFO_CERTINFO, &ci) != CURLE_OK || ci == NULL)
+		return;
+	for (int i = 0; i < ci->num_of_certs; i++)
+		for (struct curl_slist *f = ci->certinfo[i]; f; f = f->next) {
+			if (strncmp(f->data, "Cert:", 5) != 0)
+				continue;
+			size_t n = strlen(f->data + 5);
+			char *p = realloc(r->chain, r->chain_len + n + 2);
+			if (p == NULL)
+				return;
+			memcpy(p + r->chain_len, f->data + 5, n);
+			r->chain_len += n;
+			p[r->chain_len++] = '\n';
+			p[r->chain_len] = '\0';
+			r->chain = p;
+		}
 }
 
 static void finish(transfer *t, CURLcode rc)
@@ -226,6 +293,10 @@ static void finish(transfer *t, CURLcode rc)
 	r->curl_code = (int)rc;
 	free(r->error);
 	r->error = rc == CURLE_OK ? NULL : strdup(t->errbuf[0] ? t->errbuf : curl_easy_strerror(rc));
+	if (r->end == PROBE_HEADER_TOO_BIG) {
+		free(r->error);
+		r->error = strdup("a header line is longer than curl's limit of 100 KB");
+	}
 	curl_easy_getinfo(e, CURLINFO_OS_ERRNO, &r->os_errno);
 	curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &r->status);
 	curl_easy_getinfo(e, CURLINFO_SSL_VERIFYRESULT, &r->verify_result);
@@ -238,6 +309,7 @@ static void finish(transfer *t, CURLcode rc)
 	r->content_type = info_string(e, CURLINFO_CONTENT_TYPE);
 	r->final_url = info_string(e, CURLINFO_EFFECTIVE_URL);
 	r->ip = info_string(e, CURLINFO_PRIMARY_IP);
+	keep_chain(r, e);
 }
 
 /* ---- all of them at once ------------------------------------------------ */
@@ -374,5 +446,6 @@ void probe_result_free(probe_result *r)
 	free(r->body);
 	free(r->final_url);
 	free(r->ip);
+	free(r->chain);
 	*r = (probe_result){ 0 };
 }

@@ -22,6 +22,7 @@ typedef enum {
 	PROBE_TOO_BIG,          /* the answer passed PROBE_MAX_BODY */
 	PROBE_REDIRECTS,        /* more than PROBE_MAX_REDIRS redirects */
 	PROBE_PROXY,            /* the proxy from the environment failed */
+	PROBE_HEADER_TOO_BIG,   /* a header line past curl's 100 KB limit */
 	PROBE_FAILED,           /* anything else curl reports */
 	PROBE_CANCELLED,        /* stopped by probe_cancel before it ended */
 } probe_end;
@@ -48,6 +49,8 @@ typedef struct {
 	char *ip;               /* the address connected to, and its port */
 	long port;
 	double seconds;
+	char *chain;            /* with --insecure: the certificates sent, PEM, server's first */
+	size_t chain_len;
 } probe_result;
 
 typedef struct {
@@ -62,6 +65,12 @@ typedef void (*probe_done)(const probe_result *r, size_t done, size_t total, voi
 /* 0 when URL is a well-formed http or https URL with a host; otherwise -1,
  * and WHY (untranslated, curl's words where it has them) says what is wrong. */
 int probe_url_check(const char *url, char *why, size_t size);
+/* The host of URL (a new string), or NULL. */
+char *probe_url_host(const char *url);
+/* The CA bundle curl verifies with when --cacert isn't given (the system
+ * store), or NULL when it has none built in. */
+const char *probe_default_cafile(void);
+
 /* URL with its query replaced by QUERY and any fragment dropped (a new
  * string), or NULL. */
 char *probe_url_with_query(const char *url, const char *query);

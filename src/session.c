@@ -497,7 +497,7 @@ void session_take_report(session *s, const check_report *rep)
 {
 	session_set_findings(s, &rep->findings);
 	free(s->url);
-	s->url = dup_or_null(rep->url);
+	s->url = printable_url(rep->url, 2048);
 }
 
 char **session_finding_lines(const session *s)

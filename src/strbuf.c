@@ -141,3 +141,35 @@ char *printable_text(const char *s)
 	sb_add_text(&b, s ? s : "");
 	return sb_take(&b);
 }
+
+char *printable_url(const char *url, size_t max)
+{
+	if (url == NULL)
+		return NULL;
+	/* The authority: after "scheme://" up to the path, query or fragment;
+	 * the user info ends at its last '@', the password starts at its
+	 * first ':'. */
+	const char *sep = strstr(url, "://");
+	const char *auth = sep ? sep + 3 : url;
+	size_t n = strcspn(auth, "/?#");
+	const char *at = NULL;
+	for (const char *p = auth; p < auth + n; p++)
+		if (*p == '@')
+			at = p;
+	const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+	strbuf b = { 0 };
+	if (colon) {
+		strbuf shown = { 0 };
+		add_bytes(&shown, url, (size_t)(colon + 1 - url));
+		sb_add(&shown, "***");
+		sb_add(&shown, at);
+		char *redacted = sb_take(&shown);
+		if (redacted == NULL)
+			return NULL;
+		sb_add_untrusted(&b, redacted, strlen(redacted), max);
+		free(redacted);
+	} else {
+		sb_add_untrusted(&b, url, strlen(url), max);
+	}
+	return sb_take(&b);
+}

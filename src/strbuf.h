@@ -34,4 +34,10 @@ char *untrusted_text(const void *bytes, size_t len, size_t max);
 void sb_add_text(strbuf *b, const char *s);
 char *printable_text(const char *s);
 
+/* URL made fit to show or store: the password of its user info replaced
+ * by "***" (http://alice:***@host/...), then printable (at most MAX bytes).
+ * The one place that hides a URL's secret: every report, message, session
+ * and checklist goes through it. NULL for NULL or when memory ran out. */
+char *printable_url(const char *url, size_t max);
+
 #endif

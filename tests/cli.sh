@@ -61,4 +61,44 @@ ok "a broken tree folder exits 65" exits 65 env SCEPWIZ_TREES="$top_srcdir/tests
 ok "an unknown language falls back with a notice" exits 0 $W --lang xx sections
 ok "the notice names the language" has "unknown language 'xx'" "$err"
 
+# Options go anywhere, as in GNU tools, for every command; --lang after the
+# command too.
+ok "check URL --format yaml --timeout 2" exits 1 $W check http://127.0.0.1:1/x --format yaml --timeout 2
+ok "... writes YAML" has "version: " "$out"
+ok "check --format yaml URL still works" exits 1 $W check --timeout 2 --format=yaml http://127.0.0.1:1/x
+ok "... YAML too" has "version: " "$out"
+ok "check with two URLs is refused" exits 64 $W check http://a/ http://b/
+ok "... as two" has "check takes one URL" "$err"
+ok "sections --lang sv" exits 0 $W sections --lang sv
+ok "... is in Swedish" has "Felsöka" "$out"
+ok "checklist --section ID --format md" exits 0 $W checklist --section http-error-503 --format md
+ok "... is Markdown" has "- [ ]" "$out"
+ok "checklist --section ID --lang es" exits 0 $W checklist --section http-error-503 --lang es
+ok "... is in Spanish" has "Lista de correcciones" "$out"
+ok "lint FILE --lang es" exits 0 $W lint "$top_srcdir/decision-trees/index.yaml" --lang es
+ok "explain CODE --lang es" exits 0 $W explain status-503 --lang es
+ok "... is in Spanish" has "el servicio no está disponible" "$out"
+ok "sessions --lang sv" exits 0 env XDG_STATE_HOME="$tmp/state" $W sessions --lang sv
+ok "resume ID --lang sv looks for the session" exits 66 env XDG_STATE_HOME="$tmp/state" $W resume nope --lang sv
+ok "an unknown option after the command exits 64" exits 64 $W sections --frobnicate
+ok "... and names the command" has "scepwiz sections: unrecognized option '--frobnicate'" "$err"
+
+# A password in the URL is never printed: text, YAML, refusal.
+ok "check with a password in the URL" exits 1 $W check --timeout 2 "http://alice:secret@127.0.0.1:1/x"
+ok "... shows the user, not the password" has "http://alice:***@127.0.0.1:1/x" "$out"
+ok "... nowhere in the text" test "$(grep -c secret "$out" "$err" | grep -vc ':0$')" = 0
+ok "the same in YAML" exits 1 $W check --format yaml --timeout 2 "http://alice:secret@127.0.0.1:1/x"
+ok "... shows the user, not the password" has "alice:***@127.0.0.1" "$out"
+ok "... nowhere in the YAML" test "$(grep -c secret "$out" "$err" | grep -vc ':0$')" = 0
+ok "a refused URL with a password" exits 64 $W check "ftp://alice:secret@ndes/x"
+ok "... is named without it" has "'ftp://alice:***@ndes/x'" "$err"
+ok "... nowhere in the message" test "$(grep -c secret "$err")" = 0
+
+# What does not reach standard output is an error (a full disk).
+for cmd in "sections" "--help" "explain" "checklist --section http-error-503" "lint"; do
+	ok "$cmd > /dev/full exits 74" exits 74 sh -c "$W $cmd >/dev/full"
+	ok "... saying why, once" has "No space left on device" "$err"
+	ok "... in one line" test "$(wc -l <"$err")" = 1
+done
+
 done_testing

@@ -112,22 +112,6 @@ static void select_outcome(tui *t, const node *n)
 		}
 }
 
-/* The URL as the screen names it: printable, and a password in it as ***. */
-static void shown_url(const char *u, char *buf, size_t size)
-{
-	const char *host = strstr(u, "://");
-	host = host ? host + 3 : u;
-	size_t auth = strcspn(host, "/?#");
-	const char *at = memchr(host, '@', auth), *colon = memchr(host, ':', auth);
-	char *clean = NULL;
-	if (at && colon && colon < at && asprintf(&clean, "%.*s:***%s", (int)(colon - u), u, at) < 0)
-		clean = NULL;
-	char *safe = untrusted_text(clean ? clean : u, strlen(clean ? clean : u), size - 1);
-	snprintf(buf, size, "%s", safe ? safe : "");
-	free(safe);
-	free(clean);
-}
-
 static void start(tui *t)
 {
 	char u[INPUT_BYTES];
@@ -143,7 +127,9 @@ static void start(tui *t)
 		live = LIVE_IDLE;
 		return;
 	}
-	shown_url(u, checking, sizeof checking);
+	char *shown = printable_url(u, sizeof checking - 1);
+	snprintf(checking, sizeof checking, "%s", shown ? shown : "");
+	free(shown);
 	live = LIVE_RUNNING;
 }
 

@@ -72,11 +72,13 @@ ok "the wizard takes --timeout" shows "› Test and troubleshoot the SCEP"
 begin_check
 ok "with --timeout 2 the check ends by itself" shows "no answer within the time limit"
 ok "its severity is in words" shows "[problem]"
-ok "the answer it points to is selected" shows_line "^> +[0-9]\. This page can't be"
+ok "the answer it points to is selected" shows_line "^> +[0-9]\. No answer at all"
 
 # ---- the options are checked before the screen starts ----------------------
 ok "a bad --timeout is refused" exits 64 $W --timeout 0
 ok "and named" has "--timeout" "$err"
-ok "an unreadable --cacert is refused" exits 64 $W --cacert "$tmp/nowhere.pem"
+ok "a missing --cacert is refused" exits 66 $W --cacert "$tmp/nowhere.pem"
+echo "not a certificate" >"$tmp/garbage.pem"
+ok "a --cacert that holds no certificate is refused" exits 64 $W --cacert "$tmp/garbage.pem"
 ok "--insecure is taken" sh -c "$W --insecure </dev/null 2>&1 | grep -q 'needs a terminal'"
 done_testing

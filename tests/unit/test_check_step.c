@@ -1,6 +1,7 @@
 /* The live check as a state machine: against a loopback server that accepts
  * and never answers, a step returns when its time is up or a key (a byte on
- * a pipe) arrives, and a cancel is immediate. */
+ * a pipe) arrives, and a cancel is immediate. And what curl reports for a
+ * hostile answer, served from a child process, is said plainly. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,7 +12,10 @@
 #include <netinet/in.h>
 #include <stdio.h>
 #include <string.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -113,6 +117,66 @@ static void a_refused_url_starts_nothing(void **state)
 	check_report_free(&rep);
 }
 
+/* A child that answers every connection with RESPONSE, for a while. */
+static pid_t serve(const char *response, size_t len, char *url, size_t size)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	socklen_t alen = sizeof a;
+	int l = socket(AF_INET, SOCK_STREAM, 0);
+	assert_true(l >= 0);
+	assert_int_equal(bind(l, (struct sockaddr *)&a, sizeof a), 0);
+	assert_int_equal(listen(l, 16), 0);
+	assert_int_equal(getsockname(l, (struct sockaddr *)&a, &alen), 0);
+	snprintf(url, size, "http://127.0.0.1:%d/certsrv/mscep/mscep.dll", ntohs(a.sin_port));
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		signal(SIGPIPE, SIG_IGN);
+		for (int i = 0; i < 8; i++) {
+			int c = accept(l, NULL, NULL);
+			if (c < 0)
+				_exit(0);
+			char buf[65536];
+			(void)!read(c, buf, sizeof buf);
+			for (size_t off = 0; off < len;) {
+				ssize_t n = write(c, response + off, len - off);
+				if (n <= 0)
+					break;
+				off += (size_t)n;
+			}
+			close(c);
+		}
+		_exit(0);
+	}
+	close(l);
+	return pid;
+}
+
+static void a_header_line_over_100k_is_named(void **state)
+{
+	(void)state;
+	size_t big = 150 * 1024;
+	char *resp = malloc(big + 200);
+	assert_non_null(resp);
+	int n = snprintf(resp, 200, "HTTP/1.1 403 Forbidden\r\nX-Huge: ");
+	memset(resp + n, 'A', big);
+	static const char end[] = "\r\nContent-Length: 0\r\n\r\n";
+	memcpy(resp + n + big, end, sizeof end - 1);
+	char url[96];
+	pid_t pid = serve(resp, (size_t)n + big + sizeof end - 1, url, sizeof url);
+	check_options opt = { .timeout_s = 10 };
+	check_report rep;
+	assert_int_equal(check_run(url, &opt, &rep, NULL, NULL), 0);
+	const finding *f = rep.findings.n ? &rep.findings.v[0] : NULL;
+	assert_non_null(f);
+	assert_string_equal(f->kind->code, "header-too-big");
+	assert_null(strstr(f->detail, "Out of memory"));
+	check_report_free(&rep);
+	kill(pid, SIGTERM);
+	waitpid(pid, NULL, 0);
+	free(resp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -120,6 +184,7 @@ int main(void)
 		cmocka_unit_test(a_key_wakes_the_step),
 		cmocka_unit_test(finishing_early_does_not_wait),
 		cmocka_unit_test(a_refused_url_starts_nothing),
+		cmocka_unit_test(a_header_line_over_100k_is_named),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

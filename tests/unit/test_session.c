@@ -114,6 +114,30 @@ static void saved_walk_reads_back_whole(void **state)
 	walk_release(&w);
 }
 
+/* A live check's URL is stored without its password. */
+static void the_url_password_is_not_stored(void **state)
+{
+	(void)state;
+	walk w;
+	session s;
+	sample_walk(&w);
+	assert_int_equal(session_new(&s, "en"), 0);
+	check_report rep = { .url = strdup("http://alice:secret@ndes/certsrv/mscep/mscep.dll") };
+	session_take_report(&s, &rep);
+	assert_int_equal(session_record(&s, &w, "en"), 0);
+	FILE *f = fopen(s.path, "r");
+	assert_non_null(f);
+	char buf[8192];
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	assert_null(strstr(buf, "secret"));
+	assert_non_null(strstr(buf, "alice:***@ndes"));
+	check_report_free(&rep);
+	session_free(&s);
+	walk_release(&w);
+}
+
 static void failed_write_keeps_the_old_file(void **state)
 {
 	(void)state;
@@ -369,6 +393,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(saved_walk_reads_back_whole),
+cmocka_unit_test(the_url_password_is_not_stored),
 		cmocka_unit_test(failed_write_keeps_the_old_file),
 		cmocka_unit_test(corrupt_files_are_refused_and_left_alone),
 		cmocka_unit_test(latest_session_is_found_by_default),
