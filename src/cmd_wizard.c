@@ -66,7 +66,7 @@ static int write_checklist(FILE *out, checklist_format format, void *arg)
 		n++;
 	checklist c = {
 		.date = date, .engineer = z->s->engineer, .ticket = z->s->ticket, .url = z->s->url,
-		.walk = z->w, .findings = (const char *const *)lines, .nfindings = n,
+		.walk = z->w, .marks = &z->s->marks, .findings = (const char *const *)lines, .nfindings = n,
 	};
 	int rc = checklist_write(out, &c, format);
 	session_free_lines(lines);
@@ -105,7 +105,8 @@ static int run(const tree_set *set, walk *w, session *s, int no_color, const che
 	wizard z = { s, w, 0, s->locked, "" };
 	/* The wizard reports every move to on_change, and shows the notice
 	 * after each one that could not be saved. */
-	tui_options opt = { no_color, on_change, on_check, write_checklist, &z, s->url, *check, z.notice };
+	tui_options opt = { no_color, on_change, on_check, write_checklist, &z, s->url, *check,
+			    &s->marks, z.notice };
 	session_clean_temps();
 	return say_unsaved(&z, tui_run(set, w, &opt));
 }

@@ -24,20 +24,21 @@ void page_free(page *p)
 }
 
 /* Out of memory a line is dropped: the screen shows less, never garbage. */
-static void add(page *p, int x, const char *s, size_t len, style st, int item, char frame)
+static pline *add(page *p, int x, const char *s, size_t len, style st, int item, char frame)
 {
 	if (p->n == p->cap) {
 		size_t cap = p->cap ? 2 * p->cap : 64;
 		pline *v = realloc(p->v, cap * sizeof *v);
 		if (v == NULL)
-			return;
+			return NULL;
 		p->v = v;
 		p->cap = cap;
 	}
 	char *copy = strndup(s, len);
 	if (copy == NULL)
-		return;
-	p->v[p->n++] = (pline){ copy, x, st, item, frame };
+		return NULL;
+	p->v[p->n] = (pline){ copy, x, st, item, frame, 0 };
+	return &p->v[p->n++];
 }
 
 void page_blank(page *p)
@@ -89,6 +90,35 @@ void page_hang(page *p, int x, const char *prefix, const char *text, style st, i
 	free(l);
 	free(a);
 	free(ap);
+}
+
+void page_line(page *p, int x, const char *text, style st, int item)
+{
+	char *a = draw_ascii_copy(text);
+	pline *l = add(p, x, a ? a : text, strlen(a ? a : text), st, item, 0);
+	if (l)
+		l->nowrap = 1;
+	free(a);
+}
+
+int page_line_width(const page *p, int item)
+{
+	int w = 0;
+	for (size_t i = 0; i < p->n; i++)
+		if (p->v[i].item == item && p->v[i].nowrap && draw_width(p->v[i].s) + p->v[i].x > w)
+			w = draw_width(p->v[i].s) + p->v[i].x;
+	return w;
+}
+
+/* A long line in COLS columns from column SKIP of it: "…" marks each end
+ * that is cut. */
+static int draw_scrolled(int y, int x, const char *s, int cols, int skip, style st)
+{
+	if (skip <= 0)
+		return draw_clipped(y, x, s, cols, st);
+	s += wrap_clip(s, skip + 1, NULL);
+	int used = draw_clipped(y, x, "…", 1, ST_DIM);
+	return used + draw_clipped(y, x + used, s, cols - used, st);
 }
 
 void page_box(page *p, int x, const char *title, const char *text)
@@ -170,7 +200,8 @@ void page_draw(const page *p, const view *v, int top, int left, int rows)
 			continue;
 		}
 		int selected = l->item >= 0 && l->item == v->sel;
-		int used = draw_clipped(y, x, l->s, p->width - l->x, selected ? ST_CURRENT : l->st);
+		int used = draw_scrolled(y, x, l->s, p->width - l->x, l->nowrap && selected ? v->hscroll : 0,
+					 selected ? ST_CURRENT : l->st);
 		if (!selected)
 			continue;
 		/* The whole row is marked, and a '>' shows it without colour too. */

@@ -15,6 +15,7 @@ typedef struct {
 	style st;
 	int item;               /* the selectable thing it belongs to, or -1 */
 	char frame;             /* 0, or a box part: 't'op, 'm'iddle, 'b'ottom */
+	char nowrap;            /* a command or path: one line, scrolled sideways */
 } pline;
 
 typedef struct {
@@ -28,6 +29,7 @@ typedef struct {
 typedef struct {
 	int scroll, sel;
 	int follow;             /* keep the selection in sight */
+	int hscroll;            /* columns the selection's long lines are scrolled */
 } view;
 
 void page_begin(page *p, int width);
@@ -39,6 +41,12 @@ void page_text(page *p, int x, const char *text, style st, int item);
 /* The same, after PREFIX ("1.", "Cause 2"): continuation lines hang under
  * the text, not the prefix. */
 void page_hang(page *p, int x, const char *prefix, const char *text, style st, int item);
+/* TEXT on one line that is never broken, however long (a command, a
+ * registry path: copying it must give it exactly); the selected item's such
+ * lines scroll sideways by the view's HSCROLL, a cut end shows "…". */
+void page_line(page *p, int x, const char *text, style st, int item);
+/* The columns of the widest such line of ITEM. */
+int page_line_width(const page *p, int item);
 /* Log lines or output in a box titled TITLE, wrapped inside it. */
 void page_box(page *p, int x, const char *title, const char *text);
 /* A new selectable item; returns its number. */

@@ -115,6 +115,8 @@ void tui_changed(tui *t);
 /* The key that says yes (y, or the language's own), and whether KEY is it. */
 const char *tui_yes_key(void);
 int tui_is_yes(int key);
+/* Puts S on the terminal's clipboard (OSC 52); 0, or -1. */
+int tui_copy(const char *s);
 /* Draws the whole frame now (a live check's progress draws mid-key). */
 void tui_frame(tui *t);
 void tui_message(tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

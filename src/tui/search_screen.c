@@ -99,6 +99,6 @@ int search_key(tui *t, int key)
 	}
 	if (input_key(&query, key) == INPUT_IGNORED)
 		return 0;
-	*v = (view){ 0, 0, 1 };
+	*v = (view){ .follow = 1 };
 	return 1;
 }

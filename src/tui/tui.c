@@ -85,7 +85,7 @@ static void arrived(tui *t, int restore)
 	v->scroll = restore && t->w->pos < t->nscrolls ? t->scrolls[t->w->pos] : 0;
 	/* The answer's item is known once the screen is laid out. */
 	v->sel = -1;
-	t->want_choice = e->choice >= 0 ? e->choice : 0;
+	t->want_choice = e->choice;
 	/* Coming back, the answer given there is selected and in sight. */
 	v->follow = restore && e->choice >= 0;
 	t->screen = t->back_to = SCR_WALK;
@@ -138,7 +138,7 @@ void tui_open(tui *t, screen_id s)
 	}
 	t->back_to = t->screen;
 	t->screen = s;
-	t->views[s] = (view){ 0, -1, 1 };
+	t->views[s] = (view){ .sel = -1, .follow = 1 };
 }
 
 void tui_close(tui *t)
@@ -495,8 +495,8 @@ int tui_run(const tree_set *set, walk *w, const tui_options *opt)
 	start_screen(opt);
 	tui t = { .set = set, .w = w, .opt = opt };
 	int answered = w->entries[w->pos].choice;
-	t.views[SCR_WALK] = (view){ 0, -1, 0 };
-	t.want_choice = answered >= 0 ? answered : 0;
+	t.views[SCR_WALK] = (view){ .sel = -1 };
+	t.want_choice = answered;
 	/* The first frame comes before anything is saved: a session's fsync
 	 * must not delay what the engineer sees. */
 	tui_frame(&t);

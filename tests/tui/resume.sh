@@ -29,6 +29,8 @@ keys BSpace
 ok "the way back is kept" shows "› HTTP Error 503"
 keys BSpace
 ok "back to the check, as it was answered" shows_line "^> +3\. HTTP Error 503"
+keys Right Right
+ok "→ → goes forward to the causes again" shows "› Common causes for an application pool crash"
 keys q y
 ok "quitting the resumed walk exits 0" shows "exit=0"
 
