@@ -3,6 +3,7 @@
 
 #include "cli.h"
 #include "i18n.h"
+#include "regfile.h"
 #include "session.h"
 #include "strbuf.h"
 #include "wrap.h"
@@ -75,8 +76,7 @@ static int refused(enum change what, const char *id)
 {
 	int err = errno;
 	char *shown = untrusted_text(id, strlen(id), 120);
-	const char *why = err == EINVAL ? _("a name holds only letters, digits, '.', '_' and '-'")
-					: strerror(err);
+	const char *why = regfile_error(err);
 	fprintf(stderr, "%s: ", PACKAGE);
 	if (err == EWOULDBLOCK)
 		fprintf(stderr, _("session '%s' is open in another scepwiz; quit that one first\n"),
@@ -106,6 +106,9 @@ static int rename_one(int argc, char **argv)
 	char path[PATH_MAX];
 	if (argc != 2)
 		return cli_usage_error(_("usage: sessions rename ID NAME"));
+	if (!session_name_ok(argv[1]))
+		return cli_usage_error(_("a session name holds only letters, digits, '.', '_' and '-', "
+					 "and does not start with '.'"));
 	if (find_or_say(argv[0], path, sizeof path) == NULL)
 		return EXIT_NOINPUT;
 	return session_rename(path, argv[1]) == 0
@@ -220,7 +223,7 @@ int cmd_resume(int argc, char **argv)
 	int no_color = 0, c;
 	while ((c = cli_getopt(argc, argv, "", opts)) != -1) {
 		if (c != 'C')
-			return cli_usage_error(_("usage: resume [--no-color] [ID|FILE]"));
+			return cli_usage_error(_("usage: resume [--lang L] [--no-color] [ID|FILE]"));
 		no_color = 1;
 	}
 	if (argc - optind > 1)

@@ -57,6 +57,7 @@ static const struct {
 	{ "resume", cmd_resume },
 	{ "sessions", cmd_sessions },
 	{ "explain", cmd_explain },
+	{ "logs", cmd_logs },
 };
 
 /* The global options before the command; the command reads the rest of

@@ -3,7 +3,6 @@
 #include "session.h"
 #include "strbuf.h"
 #include "i18n.h"
-#include "strbuf.h"
 #include "yamldoc.h"
 
 #include <dirent.h>
@@ -267,7 +266,8 @@ int session_save(session *s)
 	if (make_dirs(dir) < 0 || (!s->locked && session_claim(s) < 0))
 		return -1;
 	snprintf(tmp, sizeof tmp, "%s.XXXXXX", s->path);
-	int fd = mkstemp(tmp);
+	/* Close-on-exec: a print command the wizard starts must not keep the lock. */
+	int fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0)
 		return -1;
 	int copy = dup(fd);

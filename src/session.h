@@ -83,5 +83,7 @@ int session_delete(const char *path);
  * another session; -1 with errno (EINVAL for a name that is not a-z, A-Z,
  * 0-9, '.', '_', '-' or starts with '.'; EEXIST; EWOULDBLOCK). */
 int session_rename(const char *path, const char *name);
+/* Whether NAME is fit for session_rename. */
+int session_name_ok(const char *name);
 
 #endif

@@ -141,7 +141,7 @@ int session_delete(const char *path)
 	return rc;
 }
 
-static int valid_name(const char *name)
+int session_name_ok(const char *name)
 {
 	if (name[0] == '\0' || name[0] == '.' || strlen(name) > 100 || strstr(name, ".yaml"))
 		return 0;
@@ -154,7 +154,7 @@ static int valid_name(const char *name)
 
 int session_rename(const char *path, const char *name)
 {
-	if (!valid_name(name)) {
+	if (!session_name_ok(name)) {
 		errno = EINVAL;
 		return -1;
 	}

@@ -3,6 +3,7 @@
 #include "tree.h"
 #include "i18n.h"
 #include "strbuf.h"
+#include "tree_parts.h"
 #include "yamldoc.h"
 
 #include <dirent.h>
@@ -12,7 +13,7 @@
 #include <string.h>
 
 /* One file being read: where its problems go and how many there were. */
-typedef struct {
+typedef struct tree_ctx {
 	const char *file;
 	FILE *errs;
 	int nerr;
@@ -46,6 +47,11 @@ static void report(ctx *c, unsigned line, unsigned col, const char *fmt, ...)
 	char *shown = sb_take(&b);
 	fprintf(c->errs, "%s\n", shown ? shown : "");
 	free(shown);
+}
+
+void tree_report(struct tree_ctx *c, unsigned line, unsigned col, const char *msg)
+{
+	report(c, line, col, "%s", msg);
 }
 
 #define AT(n) (n)->line, (n)->col
@@ -251,7 +257,8 @@ static int read_type(ctx *c, const yd_node *map, node_type *type)
 
 static void read_node(ctx *c, node *n, const yd_node *key, const yd_node *map)
 {
-	static const char *const common[] = { "type", "_title", "level", "_text", "example", "keywords" };
+	static const char *const common[] = { "type", "_title", "level", "_text", "example", "keywords",
+					      "aliases", "evidence", "flow_step" };
 	static const char *const required[] = { "type", "_title", NULL };
 	const char *allowed[16];
 	size_t k = 0;
@@ -284,6 +291,9 @@ static void read_node(ctx *c, node *n, const yd_node *key, const yd_node *map)
 	n->level = get_int(c, map, "level", 1, 4, 1);
 	n->example = get_str(c, map, "example");
 	read_keywords(c, n, map);
+	tree_read_aliases(c, n, yd_get(map, "aliases"));
+	tree_read_evidence(c, n, yd_get(map, "evidence"));
+	n->flow_step = get_int(c, map, "flow_step", 1, 6, 0);
 	n->next_id = get_str(c, map, "next");
 	switch (n->type) {
 	case NODE_CHECK:
@@ -390,6 +400,7 @@ static void tree_free(tree *t)
 		free(n->causes);
 		free(n->choices);
 		free(n->keywords);
+		tree_free_parts(n);
 	}
 	free(t->nodes);
 	free((char *)t->file);
@@ -544,7 +555,7 @@ int tree_set_resolve(tree_set *set, FILE *errs)
 		}
 		nerr += c.nerr;
 	}
-	return nerr;
+	return nerr + tree_check_parts(set, errs);
 }
 
 void tree_set_clear(tree_set *set)
@@ -564,13 +575,17 @@ const node *tree_set_find(const tree_set *set, const char *spec, int *ambiguous)
 	if (slash) {
 		for (size_t i = 0; i < set->ntrees; i++) {
 			const tree *t = set->trees[i];
-			if (strlen(t->id) == (size_t)(slash - spec) && strncmp(t->id, spec, slash - spec) == 0)
-				return find_node(t, slash + 1);
+			if (strlen(t->id) == (size_t)(slash - spec) && strncmp(t->id, spec, slash - spec) == 0) {
+				const node *n = find_node(t, slash + 1);
+				return n ? n : tree_find_alias(t, slash + 1);
+			}
 		}
 		return NULL;
 	}
 	for (size_t i = 0; i < set->ntrees; i++) {
 		const node *n = find_node(set->trees[i], spec);
+		if (n == NULL)
+			n = tree_find_alias(set->trees[i], spec);
 		if (n && found)
 			*ambiguous = 1;
 		if (n && !found)

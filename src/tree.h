@@ -3,6 +3,8 @@
 #ifndef SCEPWIZ_TREE_H
 #define SCEPWIZ_TREE_H
 
+#include "evidence/severity.h"
+
 #include <stddef.h>
 #include <stdio.h>
 
@@ -36,6 +38,19 @@ typedef struct {
 	size_t nsteps;
 } cause;
 
+/* A log record that points to the node (decision-trees/README.md,
+ * "Evidence"): records of reader LOG whose fields match every WHERE glob
+ * and whose text holds CONTAINS. */
+typedef struct {
+	const char *code;           /* the finding's id */
+	const char *log;            /* reader kind: iis, event, ndesplugin, … */
+	const char **where;         /* field, glob, field, glob, … */
+	size_t nwhere;              /* pairs */
+	const char *contains;       /* or NULL */
+	severity sev;
+	unsigned line, col;
+} evidence_pattern;
+
 typedef struct node {
 	const char *id;
 	node_type type;
@@ -45,6 +60,11 @@ typedef struct node {
 	const char *example;
 	const char **keywords;
 	size_t nkeywords;
+	const char **aliases;       /* other anchors that name this section */
+	size_t naliases;
+	evidence_pattern *evidence;
+	size_t nevidence;
+	int flow_step;              /* its step of the SCEP flow, when not its tree's (0) */
 	choice *choices;            /* question, check */
 	size_t nchoices;
 	const char *probe;          /* check */
@@ -81,9 +101,14 @@ int tree_set_add_dir(tree_set *set, const char *dir, FILE *errs);
 /* Resolves links between trees; run once after the last add. */
 int tree_set_resolve(tree_set *set, FILE *errs);
 void tree_set_clear(tree_set *set);
+/* Fills OUT with up to MAX section names (as tree_set_spec writes them)
+ * closest to SPEC, closest first, for a "did you mean". Returns how many;
+ * free each with free(). */
+size_t tree_set_suggest(const tree_set *set, const char *spec, char **out, size_t max);
 
 const tree *tree_set_tree(const tree_set *set, const char *id);
-/* Finds a section by "ANCHOR", "TREE/ANCHOR" or "TREE" (its start).
+/* Finds a section by "ANCHOR", "TREE/ANCHOR" or "TREE" (its start); an
+ * alias stands for its node.
  * Sets *ambiguous when a bare anchor names sections in several trees. */
 const node *tree_set_find(const tree_set *set, const char *spec, int *ambiguous);
 /* The section's name on the command line: ANCHOR, or TREE/ANCHOR when the

@@ -3,7 +3,6 @@
 #include "yamldoc.h"
 #include "i18n.h"
 #include "regfile.h"
-#include "strbuf.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -54,14 +53,10 @@ static int check_key(builder *b, const yd_node *map, const yd_node *key)
 		return fail(b->err, key->line, key->col,
 			    _("a mapping with more than %d keys: not a decision tree"), YD_MAX_KEYS);
 	for (size_t i = 0; i < map->n; i += 2)
-		if (strcmp(map->items[i]->str, key->str) == 0) {
-			/* The key is the file's: escaped before it can reach a terminal. */
-			char *shown = untrusted_text(key->str, strlen(key->str), 80);
-			fail(b->err, key->line, key->col, _("duplicate key '%s' (first at line %u)"),
-			     shown ? shown : "", map->items[i]->line);
-			free(shown);
-			return -1;
-		}
+		if (strcmp(map->items[i]->str, key->str) == 0)
+			return fail(b->err, key->line, key->col,
+				    _("duplicate key '%s' (first at line %u)"), key->str,
+				    map->items[i]->line);
 	return 0;
 }
 

@@ -106,13 +106,18 @@ ok "with a note naming it" has "skipping $XDG_STATE_HOME/scepwiz/sessions/zz-fif
 ok "and opens the newest readable one (it needs a terminal)" has "the wizard needs a terminal" "$err"
 rm "$XDG_STATE_HOME/scepwiz/sessions/zz-fifo.yaml"
 
+# A save killed half-way leaves ID.yaml.XXXXXX: the next start removes it.
+echo 'scepwiz-session: 1' >"$XDG_STATE_HOME/scepwiz/sessions/20261120-100000.yaml.k1LLed"
+ok "sessions after a killed save exits 0" exits 0 $W sessions
+ok "the stale temporary is gone" test ! -e "$XDG_STATE_HOME/scepwiz/sessions/20261120-100000.yaml.k1LLed"
+
 # Naming, deleting and pruning sessions.
 ok "sessions rename gives a session a name" exits 0 $W sessions rename 20261120-100000 T-1234
 ok "the session is listed under its name" exits 0 $W sessions
 ok "the listing shows the name" has "T-1234 " "$out"
 ok "the checklist opens by the name" exits 0 $W checklist --session T-1234
-ok "rename refuses a name with a slash" exits 73 $W sessions rename T-1234 ../evil
-ok "and says what a name holds" has "a name holds only letters" "$err"
+ok "rename refuses a name with a slash" exits 64 $W sessions rename T-1234 ../evil
+ok "and says what a name holds" has "a session name holds only letters" "$err"
 cp "$XDG_STATE_HOME/scepwiz/sessions/T-1234.yaml" "$XDG_STATE_HOME/scepwiz/sessions/other.yaml"
 ok "rename never replaces another session" exits 73 $W sessions rename other T-1234
 ok "and says the name is taken" has "File exists" "$err"

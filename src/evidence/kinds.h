@@ -99,3 +99,7 @@ KIND(LONG_OK, "long-ok", OK, NULL, "long-request",
      N_("a request with a 20 KB message is accepted, as devices send them"))
 KIND(LONG_DIFFERS, "long-differs", WARNING, "http-414-request-uri-too-long", "long-request",
      N_("a request with a 20 KB message fails while short ones work"))
+KIND(IIS_NO_MSCEP, "iis-no-mscep", PROBLEM, "blocked-on-the-network", "iis",
+     N_("the IIS log holds no request for mscep.dll: the device's contact may be blocked on the network"))
+KIND(IIS_MSCEP_REQUESTS, "iis-mscep-requests", INFO, NULL, "iis",
+     N_("requests for mscep.dll"))

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+/* Field values are NUL-terminated too. */
 typedef struct {
 	const char *name;       /* as the log names it: "cs-uri-stem", "sc-status", "id" */
 	const char *value;
@@ -19,7 +20,7 @@ typedef struct {
 	unsigned long line;     /* 1-based line where the record starts */
 	const char *time;       /* "YYYY-MM-DD HH:MM:SS" (UTC where the log says), or NULL */
 	const char *text;       /* the record as a person reads it: the log line, or
-				 * an event's rendered message */
+				 * an event's rendered message; NUL-terminated */
 	size_t text_len;
 	const log_field *fields;
 	size_t nfields;

@@ -9,12 +9,13 @@ W=$SCEPWIZ
 cmd='Get-Childitem -Path cert:\LocalMachine\root -Recurse | Where-Object {$_.Issuer -ne $_.Subject}'
 T set -g set-clipboard on
 start 80x40 "$W --goto common-causes-for-an-application-pool-crash"
-ok "the causes of a crash open" shows "Cause 1 of 4:"
+ok "the causes of a crash open" shows "Cause 1 of 5:"
+# Cause 1 and its three steps, then cause 2: its first step has the command.
+keys Down Down Down Down Down
+ok "↓ selects the first step of the second cause" shows_line '^>   \[ \] 1\. To list every intermediate'
 ok "the command starts on a line of its own" shows_line '^ +Get-Childitem -Path cert:.LocalMachine.root'
-ok "and is cut with … rather than wrapped" shows_line 'Get-Childitem .*…$'
+ok "and is cut with … rather than wrapped" shows_line 'Get-Childitem .*…'
 ok "no line carries the end of the command" lacks_text '{$_.Issuer -ne'
-keys Down
-ok "↓ selects the first step" shows_line '^>   \[ \] 1\. '
 keys '>'
 ok "> scrolls the selected step's command sideways" shows '{$_.Issuer -ne $_.Subject}'
 ok "with … where its start is cut" shows_line '^ +….*\{\$_\.Issuer -ne \$_\.Subject\}'

@@ -21,7 +21,7 @@ keys Escape Right
 ok "→ goes to the fix again" shows "› Common causes for an application pool crash"
 
 # ---- ticking steps and ruling out causes -----------------------------------
-ok "a cause is selected first" shows_line "^> Cause 1 of 4:"
+ok "a cause is selected first" shows_line "^> Cause 1 of 5:"
 keys x
 ok "x on a cause says it ticks steps" shows "x ticks a step; o rules out the whole cause."
 keys Down
@@ -31,7 +31,7 @@ ok "x ticks it done" shows_line "^>   \[x\] 1\. "
 keys x
 ok "x again unticks it" shows_line "^>   \[ \] 1\. "
 keys x Up o
-ok "o rules the cause out" shows "Cause 1 of 4 (ruled out):"
+ok "o rules the cause out" shows "Cause 1 of 5 (ruled out):"
 keys Down Down Down
 keys c
 ok "the checklist screen shows the cause ruled out" shows "(ruled out)"
@@ -52,7 +52,7 @@ ok "... in Markdown too" exits 0 $W checklist --session "$id" --format md
 ok "... as a ticked box" has "- [x] " "$out"
 start 100x40 "$W resume $id"
 ok "resume opens at the fix" shows "› Common causes for an application pool crash"
-ok "the cause is still ruled out" shows "Cause 1 of 4 (ruled out):"
+ok "the cause is still ruled out" shows "Cause 1 of 5 (ruled out):"
 ok "the step is still done" shows_line "^ +\[x\] 1\. "
 keys q y
 ok "and quits" shows "exit=0"

@@ -9,7 +9,7 @@ keys r
 type_text "http://127.0.0.1:9/certsrv/mscep/mscep.dll"
 keys Enter
 ok "the live check ran" shows "connection is refused"
-keys t j j j j Enter
+keys t j j j j j Enter
 ok "the walk reaches GatewayTimeout" shows "› GatewayTimeout"
 
 # ---- the checklist, saved and printed ------------------------------------

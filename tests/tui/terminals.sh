@@ -13,10 +13,10 @@ ok "and what to do" shows_joined "set TERM to your"
 
 # ---- a locale that isn't UTF-8 ---------------------------------------------
 only_ascii() { ! LC_ALL=C grep -q '[^ -~]' "$screen"; }
-start 80x24 "env -u LC_ALL -u LC_CTYPE LANG=C $W --goto http-error-503"
-ok "with LANG=C the wizard opens" shows "HTTP Error 503"
+start 80x24 "env -u LC_ALL -u LC_CTYPE LANG=C $W --goto common-causes-for-an-application-pool-crash"
+ok "with LANG=C the wizard opens" shows "Cause 1 of 5"
 ok "the flow map is drawn in ASCII" shows "SCEP flow +-1-+[2]+-3-+"
-ok "the box of the example is ASCII" shows_line "^  \+- Example -+"
+ok "the box of the example is ASCII" scroll_to "+- Example -"
 ok "every character on the screen is ASCII" only_ascii
 keys '?'
 ok "the help is ASCII too" shows "Keys"
@@ -37,7 +37,7 @@ ok "shrinking to 60x16 mid-screen redraws it" shows "? help"
 keys t
 T resize-window -t w -x 20 -y 5
 T resize-window -t w -x 120 -y 40
-ok "a jump to 20x5 and back to 120x40 keeps the contents open" shows "Contents: Device to NDES"
+ok "a jump to 20x5 and back to 120x40 keeps the contents open" shows "HTTP Error 503  (you are here)"
 i=0
 while [ $i -lt 20 ]; do
 	T resize-window -t w -x $((30 + i * 5)) -y $((8 + i))

@@ -9,7 +9,7 @@ ok "the check screen opens" shows "› Test and troubleshoot the SCEP"
 keys t
 ok "t opens the contents of the article" shows "Contents: Device to NDES server"
 ok "the contents mark the current section" shows "Test and troubleshoot the SCEP server URL  (you are"
-keys j j j j
+keys j j j j j
 keys Enter
 ok "Enter jumps to the section chosen" shows "Microsoft Entra application proxy Connector"
 ok "the status line follows the jump" shows "› GatewayTimeout"

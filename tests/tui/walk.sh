@@ -26,26 +26,24 @@ ok "the check says what it tests" shows "GetCACaps"
 ok "the check offers a live check" shows "Press r and type the Server URL"
 keys Up 3
 ok "answer 3 is HTTP Error 503" shows "HTTP Error 503"
-keys NPage
-ok "its example log is in a box" shows "│ Log Name:      Application"
-keys Enter
-ok "Enter on an answer out of sight brings it into sight" shows "Answer 1 is now in sight"
-ok "and stays on the screen" shows "› HTTP Error 503"
+ok "it asks whether the SCEP application pool is started" shows "Stopped - the SCEP application pool"
 keys Enter
 ok "Enter goes on to the causes" shows "Common causes for an application pool crash"
-ok "the first cause is shown" shows "Cause 1 of 4:"
-keys NPage
-ok "the command stands on its own line" shows_line "^ +Get-Childitem -Path cert:.LocalMachine.root"
+ok "the first cause is shown" shows "Cause 1 of 5:"
+ok "the first step is the pool in IIS Manager" shows_joined "On screen: IIS Manager > Application Pools"
+ok "its example log is in a box" scroll_to "│ Log Name:      Application"
+ok "the command stands on its own line" scroll_to "Get-Childitem -Path cert:\LocalMachine\root"
+ok "on a line of its own" shows_line "^ +Get-Childitem -Path cert:.LocalMachine.root"
 
 # ---- back and forward ----------------------------------------------------
 keys BSpace
-ok "Backspace goes back to HTTP Error 503" shows "Continue: Common causes for an"
-ok "the answer given there is selected" shows_line "^>  1\. Continue: Common causes"
+ok "Backspace goes back to HTTP Error 503" shows "Started - the SCEP application pool"
+ok "the answer given there is selected" shows_line "^>  1\. Stopped - the SCEP application"
 keys Left
 ok "← goes back to the check" shows "› Test and troubleshoot"
 ok "as it was left, the answer given selected" shows_line "^>  3\. HTTP Error 503\. The service is"
 keys Right
-ok "→ goes forward again" shows "Continue: Common causes for an"
+ok "→ goes forward again" shows "Stopped - the SCEP application pool"
 keys Left
 
 done_testing

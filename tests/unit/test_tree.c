@@ -95,6 +95,65 @@ static void shared_anchor_needs_tree_prefix(void **state)
 	tree_set_clear(&set);
 }
 
+static tree_set load_evidence(void)
+{
+	tree_set set = { 0 };
+	assert_int_equal(tree_set_add_file(&set, DATA "/good/evidence.yaml", stderr), 0);
+	assert_int_equal(tree_set_resolve(&set, stderr), 0);
+	return set;
+}
+
+/* The anchors other revisions and languages link to open the same section. */
+static void aliases_open_their_section(void **state)
+{
+	(void)state;
+	tree_set set = load_evidence();
+	int amb;
+	const node *n = tree_set_find(&set, "status-code-500", &amb);
+	assert_non_null(n);
+	assert_ptr_equal(tree_set_find(&set, "troubleshoot-status-code-500", &amb), n);
+	assert_ptr_equal(tree_set_find(&set, "evid/500---internal-server-error", &amb), n);
+	assert_string_equal(tree_set_find(&set, "evid-title", &amb)->id, "start");
+	tree_set_clear(&set);
+}
+
+static void evidence_patterns_are_read(void **state)
+{
+	(void)state;
+	tree_set set = load_evidence();
+	int amb;
+	const node *n = tree_set_find(&set, "status-code-500", &amb);
+	assert_int_equal(n->nevidence, 2);
+	assert_string_equal(n->evidence[0].code, "status-code-500");
+	assert_string_equal(n->evidence[0].log, "iis");
+	assert_int_equal(n->evidence[0].nwhere, 2);
+	assert_string_equal(n->evidence[0].where[2], "sc-status");
+	assert_string_equal(n->evidence[0].where[3], "500");
+	assert_int_equal(n->evidence[0].sev, SEV_PROBLEM);
+	assert_string_equal(n->evidence[1].code, "status-code-500-2");
+	assert_string_equal(n->evidence[1].contains, "Error 12175");
+	assert_int_equal(n->evidence[1].sev, SEV_WARNING);
+	n = tree_set_find(&set, "works", &amb);
+	assert_string_equal(n->evidence[0].code, "verify-ok");
+	assert_int_equal(n->evidence[0].sev, SEV_OK);
+	tree_set_clear(&set);
+}
+
+/* A mistyped section gets the closest names, the closest first. */
+static void unknown_section_gets_suggestions(void **state)
+{
+	(void)state;
+	tree_set set = load_evidence();
+	char *out[3];
+	size_t n = tree_set_suggest(&set, "status-code-50", out, 3);
+	assert_true(n >= 1);
+	assert_string_equal(out[0], "status-code-500");
+	for (size_t i = 0; i < n; i++)
+		free(out[i]);
+	assert_int_equal(tree_set_suggest(&set, "completely-unrelated-words", out, 3), 0);
+	tree_set_clear(&set);
+}
+
 static void count_text(const text *msg, void *arg)
 {
 	assert_true(msg->line > 0);
@@ -237,6 +296,9 @@ int main(void)
 		cmocka_unit_test(remediation_keeps_literals_exactly),
 		cmocka_unit_test(link_resolves_into_other_tree),
 		cmocka_unit_test(shared_anchor_needs_tree_prefix),
+		cmocka_unit_test(aliases_open_their_section),
+		cmocka_unit_test(evidence_patterns_are_read),
+		cmocka_unit_test(unknown_section_gets_suggestions),
 		cmocka_unit_test(every_translatable_string_is_visited),
 		cmocka_unit_test(millions_of_scalars_are_refused),
 		cmocka_unit_test(huge_mapping_is_refused),

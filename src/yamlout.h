@@ -1,0 +1,31 @@
+/* Writing YAML with libyaml's emitter: the one wrapper every YAML writer
+ * uses. Once an event fails, the rest are dropped and yo_end says so. */
+#ifndef SCEPWIZ_YAMLOUT_H
+#define SCEPWIZ_YAMLOUT_H
+
+#include <stdio.h>
+#include <yaml.h>
+
+typedef struct {
+	yaml_emitter_t em;
+	int failed;
+} yaml_out;
+
+/* Starts a stream and one document on FILE. */
+void yo_begin(yaml_out *o, FILE *file);
+/* Ends the document and the stream and flushes: 0, or -1 when anything
+ * failed. */
+int yo_end(yaml_out *o);
+
+void yo_map(yaml_out *o, int start);
+void yo_seq(yaml_out *o, int start);
+void yo_flow_seq(yaml_out *o, int start);
+/* A string; one a YAML reader would take for a number, boolean, date or
+ * null is quoted, so it stays a string. */
+void yo_str(yaml_out *o, const char *s);
+/* A number or null, written plain. */
+void yo_plain(yaml_out *o, const char *s);
+void yo_pair(yaml_out *o, const char *key, const char *value);    /* NULL: null */
+void yo_pair_long(yaml_out *o, const char *key, long value);
+
+#endif
