@@ -9,11 +9,10 @@
 #include "strbuf.h"
 #include "trust.h"
 
-#include <unistd.h>
-
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 typedef struct {
 	check_progress progress;

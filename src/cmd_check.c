@@ -29,7 +29,8 @@ static void usage(void)
 		"  -t, --timeout S   seconds allowed to connect and to each request (default 15)\n"
 		"      --cacert F    verify TLS with the CA certificates in F (PEM)\n"
 		"  -k, --insecure    don't verify the server's certificate (shown in the report)\n\n"
-		"Exit status: 0 healthy, 1 a problem was found, 64 bad usage.\n"), stdout);
+		"Exit status: 0 healthy, 1 a problem was found, 64 bad usage, 66 a missing\n"
+		"--cacert or no system CA certificates (apt-get install ca-certificates).\n"), stdout);
 }
 
 /* A live line on a terminal; nothing when stderr is a file or a pipe. */
@@ -125,6 +126,7 @@ static int run(const char *url, const check_options *opt, int yaml)
 		fputs("\r\033[K", stderr);
 	if (rc < 0)
 		return refused(&rep);
+	errno = 0;
 	if (yaml) {
 		rc = report_yaml_write(&rep, stdout);
 	} else {
@@ -135,8 +137,10 @@ static int run(const char *url, const check_options *opt, int yaml)
 	}
 	int status = check_report_problems(&rep) ? EXIT_FOUND : EXIT_OK;
 	check_report_free(&rep);
-	if (rc < 0 || fflush(stdout) != 0) {
-		fprintf(stderr, _("%s: can't write the report: %s\n"), PACKAGE, strerror(errno));
+	if (rc < 0 || fflush(stdout) != 0 || ferror(stdout)) {
+		/* errno is the system's reason when there is one (a full disk). */
+		fprintf(stderr, _("%s: can't write the report: %s\n"), PACKAGE,
+			errno ? strerror(errno) : _("the YAML emitter failed"));
 		return EXIT_IOERR;
 	}
 	return status;

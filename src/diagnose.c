@@ -190,16 +190,9 @@ static int host_ends_with(const char *url, const char *suffix)
  * host that can't be reached points to the network path. */
 static finding_kind_id transport_verdict(const probe_result *r)
 {
-	int app_proxy = host_ends_with(r->url, ".msappproxy.net");
-	switch (r->end) {
-	case PROBE_DNS:
-	case PROBE_CONNECT:
-	case PROBE_TIMEOUT:
-		if (app_proxy)
-			return FK_APP_PROXY_UNREACHABLE;
-		break;
-	default: break;
-	}
+	int unreachable = r->end == PROBE_DNS || r->end == PROBE_CONNECT || r->end == PROBE_TIMEOUT;
+	if (unreachable && host_ends_with(r->url, ".msappproxy.net"))
+		return FK_APP_PROXY_UNREACHABLE;
 	switch (r->end) {
 	case PROBE_DNS: return FK_DNS;
 	case PROBE_CONNECT:

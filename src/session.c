@@ -425,9 +425,13 @@ static int read_findings(problem *p, const yd_node *doc, session *s)
 		/* The kind gives the severity, section and sentence: a session
 		 * keeps only what was seen. */
 		const finding_kind *k = finding_kind_find(code);
-		if (k == NULL)
-			return refuse(p, m, _("unknown finding code '%s' ('scepwiz explain' lists them)"),
-				      code);
+		if (k == NULL) {
+			char *shown = untrusted_text(code, strlen(code), 80);
+			refuse(p, m, _("unknown finding code '%s' ('scepwiz explain' lists them)"),
+			       shown ? shown : "");
+			free(shown);
+			return -1;
+		}
 		const char *detail = str_of(m, "detail");
 		finding *f = finding_add(&s->findings, k,
 					 detail ? untrusted_text(detail, strlen(detail), 400) : NULL);

@@ -3,7 +3,7 @@
 W=$SCEPWIZ
 
 ok "--help exits 0" exits 0 $W --help
-for cmd in sections lint checklist check resume sessions --lang --goto; do
+for cmd in sections lint checklist check resume sessions explain --lang --goto; do
 	ok "--help names $cmd" has "$cmd" "$out"
 done
 ok "--version prints the version" exits 0 $W --version
@@ -93,6 +93,9 @@ ok "... nowhere in the YAML" test "$(grep -c secret "$out" "$err" | grep -vc ':0
 ok "a refused URL with a password" exits 64 $W check "ftp://alice:secret@ndes/x"
 ok "... is named without it" has "'ftp://alice:***@ndes/x'" "$err"
 ok "... nowhere in the message" test "$(grep -c secret "$err")" = 0
+
+ok "check --format yaml > /dev/full exits 74" exits 74 sh -c "$W check --format yaml --timeout 2 http://127.0.0.1:1/x >/dev/full"
+ok "... with the system's reason" has "can't write the report: No space left on device" "$err"
 
 # What does not reach standard output is an error (a full disk).
 for cmd in "sections" "--help" "explain" "checklist --section http-error-503" "lint"; do

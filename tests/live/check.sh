@@ -455,6 +455,26 @@ else
 	echo "ok $((tap_n += 1)) # SKIP hiding the CA store needs a mount namespace here"
 fi
 
+# --timeout bounds name resolution too: a DNS server that never answers
+# (glibc would wait 5 s twice, and curl used to wait for it at cleanup).
+if [ "${SCEPWIZ_NETNS:-}" = 1 ] && unshare -m true 2>/dev/null; then
+	silent=$(dirname "$SCEPWIZ")/../tests/live/silent_udp
+	"$silent" 53 &
+	pids="$pids $!"
+	echo "nameserver 127.0.0.1" >"$tmp/resolv.conf"
+	silentdns() {
+		unshare -m sh -c 'mount --bind "$0" /etc/resolv.conf && exec "$@"' "$tmp/resolv.conf" "$@"
+	}
+	start=$(date +%s)
+	ok "a DNS server that never answers: exit 1" exits 1 silentdns $W check --format yaml --timeout 2 \
+		"http://ndes.contoso.test$SCEP"
+	took=$(($(date +%s) - start))
+	ok "... within the timeout (took ${took} s)" test "$took" -le 4
+	ok "... said as no answer in time" has "code: timeout" "$out"
+else
+	echo "ok $((tap_n += 1)) # SKIP a silent DNS server needs a mount namespace here"
+fi
+
 # An empty host is refused, not read as host x.
 ok "http:///x: refused" exits 64 $W check "http:///x"
 ok "... names no host" has "the URL names no host" "$err"

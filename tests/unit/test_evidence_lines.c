@@ -137,7 +137,7 @@ static void every_pattern_has_a_line_that_points_to_its_section(void **state)
 		int amb, matched = 0;
 		const node *want = tree_set_find(&set, line, &amb);
 		for (size_t i = 0; i < ix.n; i++)
-			if (evidence_matches(ix.v[i].pattern, &r)) {
+			if (evidence_matches(&ix.v[i], &r)) {
 				hit[i] = 1;
 				matched |= ix.v[i].node == want;
 			}
