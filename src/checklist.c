@@ -106,7 +106,7 @@ static const char *answer_of(const walk_entry *e)
 static void path_walked(const doc *d, const walk *w)
 {
 	heading(d, 2, _("Path walked"));
-	for (size_t i = 0; i < w->len; i++) {
+	for (size_t i = 0; i < w->len && i <= w->pos; i++) {
 		const walk_entry *e = &w->entries[i];
 		char first[32], line[1024];
 		snprintf(first, sizeof first, "%3zu. ", i + 1);
@@ -130,10 +130,14 @@ static void findings(const doc *d, const checklist *c)
 		prose(d, 4, md(d) ? "- " : "  - ", c->findings[i]);
 }
 
-static void step_lines(const doc *d, const step *st, size_t number)
+static void step_lines(const doc *d, const step *st, size_t number, int done)
 {
 	char first[32];
-	snprintf(first, sizeof first, md(d) ? "- [ ] " : "    [ ] %zu. ", number);
+	const char *box = done ? "[x]" : "[ ]";
+	if (md(d))
+		snprintf(first, sizeof first, "- %s ", box);
+	else
+		snprintf(first, sizeof first, "    %s %zu. ", box, number);
 	prose(d, 11, first, tr(st->text.s));
 	int indent = md(d) ? 6 : 11;
 	literal(d, indent, _("On screen:"), st->ui.s ? tr(st->ui.s) : NULL);
@@ -143,7 +147,7 @@ static void step_lines(const doc *d, const step *st, size_t number)
 	literal(d, indent, _("Example:"), st->example);
 }
 
-static void remediation(const doc *d, const node *n, size_t number)
+static void remediation(const doc *d, const node *n, size_t number, const marks *m)
 {
 	char title[512];
 	snprintf(title, sizeof title, "%zu. %s (%s)", number, tr(n->title.s), n->id);
@@ -153,7 +157,9 @@ static void remediation(const doc *d, const node *n, size_t number)
 	for (size_t i = 0; i < n->ncauses; i++) {
 		const cause *c = &n->causes[i];
 		char label[64];
-		snprintf(label, sizeof label, md(d) ? "**%s** " : "  %s ", _("Cause:"));
+		const char *what = marks_has(m, n, (int)i, MARK_RULED_OUT) ? _("Cause (ruled out):")
+									      : _("Cause:");
+		snprintf(label, sizeof label, md(d) ? "**%s** " : "  %s ", what);
 		prose(d, 2, label, tr(c->cause.s));
 		if (c->solution.s) {
 			snprintf(label, sizeof label, md(d) ? "\n**%s** " : "  %s ", _("Solution:"));
@@ -161,7 +167,7 @@ static void remediation(const doc *d, const node *n, size_t number)
 		}
 		fputc('\n', d->out);
 		for (size_t s = 0; s < c->nsteps; s++)
-			step_lines(d, &c->steps[s], s + 1);
+			step_lines(d, &c->steps[s], s + 1, marks_has(m, n, (int)i, (int)s));
 		if (c->nsteps)
 			fputc('\n', d->out);
 	}
@@ -171,7 +177,7 @@ static void remediation(const doc *d, const node *n, size_t number)
 static size_t remediations(const checklist *c, const node **out, size_t max)
 {
 	if (c->walk)
-		return walk_remediations(c->walk, out, max);
+		return walk_path_remediations(c->walk, out, max);
 	size_t n = 0;
 	for (size_t i = 0; i < c->nsections && n < max; i++)
 		out[n++] = c->sections[i];
@@ -222,7 +228,7 @@ int checklist_write(FILE *out, const checklist *c, checklist_format format)
 	if (n == 0)
 		prose(&d, 0, "", _("No remediation was reached on this walk."));
 	for (size_t i = 0; i < n; i++)
-		remediation(&d, list[i], i + 1);
+		remediation(&d, list[i], i + 1, c->marks);
 	if (n)
 		sources(&d, list, n);
 	if (fflush(out) != 0 || ferror(out))

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "engine.h"
+#include "marks.h"
 
 typedef enum { CHECKLIST_TEXT, CHECKLIST_MARKDOWN } checklist_format;
 
@@ -14,11 +15,12 @@ typedef struct {
 	const char *engineer;         /* optional */
 	const char *ticket;           /* optional */
 	const char *url;              /* the SCEP URL tested, optional */
-	const walk *walk;             /* the path walked, or NULL */
+	const walk *walk;             /* the path walked (up to its current entry), or NULL */
 	const node *const *sections;  /* remediations to list when there is no walk */
 	size_t nsections;
 	const char *const *findings;  /* live check findings, one line each */
 	size_t nfindings;
+	const marks *marks;           /* steps done and causes ruled out, or NULL */
 } checklist;
 
 /* Writes the checklist in the current language; returns 0, or -1 when

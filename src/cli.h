@@ -3,6 +3,7 @@
 #ifndef SCEPWIZ_CLI_H
 #define SCEPWIZ_CLI_H
 
+#include "check.h"
 #include "tree.h"
 
 #include <getopt.h>
@@ -52,6 +53,13 @@ int cli_getopt(int argc, char **argv, const char *shortopts, const struct option
 /* Closes standard output and says so when what was written did not reach
  * it (a full disk): returns RC, or EXIT_IOERR after a write error. */
 int cli_close_stdout(int rc);
+
+/* --timeout S, --cacert F and --insecure (getopt values 't', 'c', 'k') into
+ * OPT, as 'scepwiz check' and the wizard take them; EXIT_OK, or the exit
+ * code of a usage error it has printed. */
+int cli_check_option(int c, const char *arg, check_options *opt);
+/* The same for the wizard's live checks (main reads its options). */
+int wizard_option(int c, const char *arg);
 
 struct session;
 /* Opens the wizard on a saved session, recording further moves into it. */

@@ -97,6 +97,26 @@ static int cacert_usable(const char *path)
 	return rc;
 }
 
+int cli_check_option(int c, const char *arg, check_options *opt)
+{
+	int rc;
+	switch (c) {
+	case 't':
+		if (parse_timeout(arg, &opt->timeout_s) < 0)
+			return cli_usage_error(_("--timeout wants whole seconds from 1 to %d, not '%s'"),
+					       MAX_TIMEOUT, arg);
+		return EXIT_OK;
+	case 'c':
+		if ((rc = cacert_usable(arg)) != EXIT_OK)
+			return rc;
+		opt->cacert = arg;
+		return EXIT_OK;
+	default:
+		opt->insecure = 1;
+		return EXIT_OK;
+	}
+}
+
 static int run(const char *url, const check_options *opt, int yaml)
 {
 	check_report rep;
@@ -145,17 +165,10 @@ int cmd_check(int argc, char **argv)
 				return cli_usage_error(_("unknown format '%s' (text or yaml)"), optarg);
 			yaml = strcmp(optarg, "yaml") == 0;
 			break;
-		case 't':
-			if (parse_timeout(optarg, &opt.timeout_s) < 0)
-				return cli_usage_error(_("--timeout wants whole seconds from 1 to %d, not '%s'"),
-						       MAX_TIMEOUT, optarg);
-			break;
-		case 'c':
-			if ((c = cacert_usable(optarg)) != EXIT_OK)
+		case 't': case 'c': case 'k':
+			if ((c = cli_check_option(c, optarg, &opt)) != EXIT_OK)
 				return c;
-			opt.cacert = optarg;
 			break;
-		case 'k': opt.insecure = 1; break;
 		case 'h': usage(); return EXIT_OK;
 		default: return cli_usage_error(_("usage: check URL [--format text|yaml] [--timeout S] "
 						  "[--cacert F] [--insecure]"));

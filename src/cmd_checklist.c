@@ -155,7 +155,7 @@ static int from_session(const tree_set *set, const options *o)
 		.engineer = o->engineer ? o->engineer : s.engineer,
 		.ticket = o->ticket ? o->ticket : s.ticket,
 		.url = s.url,
-		.walk = &s.walk,
+		.walk = &s.walk, .marks = &s.marks,
 		.findings = (const char *const *)lines,
 		.nfindings = lines ? s.findings.n : 0,
 	};

@@ -158,6 +158,7 @@ int cmd_sessions(int argc, char **argv)
 	};
 	const char *older = NULL;
 	int c;
+	/* Options anywhere ("prune --older-than 30"), in GNU order. */
 	while ((c = cli_getopt(argc, argv, "", opts)) != -1) {
 		if (c != 'o')
 			return cli_usage_error(_("usage: sessions [rename ID NAME | delete ID... | "

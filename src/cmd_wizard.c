@@ -66,7 +66,7 @@ static int write_checklist(FILE *out, checklist_format format, void *arg)
 		n++;
 	checklist c = {
 		.date = date, .engineer = z->s->engineer, .ticket = z->s->ticket, .url = z->s->url,
-		.walk = z->w, .findings = (const char *const *)lines, .nfindings = n,
+		.walk = z->w, .marks = &z->s->marks, .findings = (const char *const *)lines, .nfindings = n,
 	};
 	int rc = checklist_write(out, &c, format);
 	session_free_lines(lines);
@@ -98,15 +98,26 @@ static int say_unsaved(const wizard *z, int rc)
 	return rc == EXIT_OK ? EXIT_IOERR : rc;
 }
 
-/* Runs the wizard on W, saving every move into S. */
-static int run(const tree_set *set, walk *w, session *s, int no_color)
+/* Runs the wizard on W, saving every move into S; its live checks run
+ * with CHECK. */
+static int run(const tree_set *set, walk *w, session *s, int no_color, const check_options *check)
 {
 	wizard z = { s, w, 0, s->locked, "" };
 	/* The wizard reports every move to on_change, and shows the notice
 	 * after each one that could not be saved. */
-	tui_options opt = { no_color, on_change, on_check, write_checklist, &z, s->url, z.notice };
+	tui_options opt = { no_color, on_change, on_check, write_checklist, &z, s->url, *check,
+			    &s->marks, z.notice };
 	session_clean_temps();
 	return say_unsaved(&z, tui_run(set, w, &opt));
+}
+
+/* How the wizard's live checks run: --timeout, --cacert and --insecure,
+ * which main reads with the other options of the wizard. */
+static check_options check = { .timeout_s = 15 };
+
+int wizard_option(int c, const char *arg)
+{
+	return cli_check_option(c, arg, &check);
 }
 
 int wizard_resume(const tree_set *set, session *s, int no_color)
@@ -121,7 +132,7 @@ int wizard_resume(const tree_set *set, session *s, int no_color)
 		return EXIT_SOFTWARE;
 	memcpy(w.entries, s->walk.entries, w.len * sizeof *w.entries);
 	w.cap = w.len;
-	rc = run(set, &w, s, no_color || cli_global.no_color);
+	rc = run(set, &w, s, no_color || cli_global.no_color, &check);
 	walk_release(&w);
 	return rc;
 }
@@ -155,7 +166,7 @@ int cmd_wizard(void)
 		if (walk_start(&w, start) < 0 || session_new(&s, i18n_lang()) < 0)
 			rc = EXIT_SOFTWARE;
 		else
-			rc = run(&set, &w, &s, no_color);
+			rc = run(&set, &w, &s, no_color, &check);
 		session_free(&s);
 		walk_release(&w);
 	}

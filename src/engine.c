@@ -143,6 +143,13 @@ size_t walk_remediations(const walk *w, const node **out, size_t max)
 	return total;
 }
 
+size_t walk_path_remediations(const walk *w, const node **out, size_t max)
+{
+	walk path = *w;
+	path.len = w->len ? w->pos + 1 : 0;
+	return walk_remediations(&path, out, max);
+}
+
 size_t node_remediations(const node *n, const node **out, size_t max)
 {
 	const tree *t = n->tree;

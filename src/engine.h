@@ -48,6 +48,10 @@ size_t walk_answers(const walk *w);
  * Returns how many; fills at most MAX into OUT. */
 size_t walk_remediations(const walk *w, const node **out, size_t max);
 
+/* The same over the current path only (the entries up to the current one),
+ * so a branch the engineer backed out of is not in it. */
+size_t walk_path_remediations(const walk *w, const node **out, size_t max);
+
 /* The remediations a walk from N can reach without leaving N's tree, in
  * the tree's order (N itself when it is one). Fills at most MAX into OUT and
  * returns how many there are. */

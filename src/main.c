@@ -70,18 +70,25 @@ static int parse_globals(int argc, char **argv)
 		{ "lang", required_argument, NULL, CLI_OPT_LANG },
 		{ "goto", required_argument, NULL, 'g' },
 		{ "no-color", no_argument, NULL, CLI_OPT_NO_COLOR },
+		{ "timeout", required_argument, NULL, 't' },
+		{ "cacert", required_argument, NULL, 'c' },
+		{ "insecure", no_argument, NULL, 'k' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *no_color = getenv("NO_COLOR");
-	int c;
+	int c, rc;
 	cli_global.no_color = no_color && *no_color;
 	/* '+' stops at the command, whose options are its own. */
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+hVl:g:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+hVl:g:t:k", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h': usage(); return EXIT_OK;
 		case 'V': version(); return EXIT_OK;
 		case 'g': cli_global.go = optarg; break;
+		case 't': case 'c': case 'k':
+			if ((rc = wizard_option(c, optarg)) != EXIT_OK)
+				return rc;
+			break;
 		default:
 			if (!cli_global_option(c, optarg))
 				return cli_usage_error(_("unknown or incomplete option '%s'"),

@@ -198,6 +198,27 @@ static void write_findings(writer *w, const session *s)
 	close_seq(w);
 }
 
+/* Marks as ids: {node: TREE/ID, cause: N, step: N}, no step for a cause
+ * ruled out. */
+static void write_marks(writer *w, const session *s)
+{
+	if (s->marks.n == 0)
+		return;
+	open_seq(w, "marks");
+	for (size_t i = 0; i < s->marks.n; i++) {
+		const mark *m = &s->marks.v[i];
+		char spec[256];
+		snprintf(spec, sizeof spec, "%s/%s", m->node->tree->id, m->node->id);
+		open_map(w, 1);
+		pair(w, "node", spec);
+		pair_int(w, "cause", m->cause);
+		if (m->step != MARK_RULED_OUT)
+			pair_int(w, "step", m->step);
+		close_map(w);
+	}
+	close_seq(w);
+}
+
 static int write_doc(FILE *f, const session *s)
 {
 	writer w = { .ok = 1 };
@@ -221,6 +242,7 @@ static int write_doc(FILE *f, const session *s)
 	pair_int(&w, "position", (long)s->walk.pos);
 	write_entries(&w, &s->walk);
 	write_findings(&w, s);
+	write_marks(&w, s);
 	close_map(&w);
 	yaml_document_end_event_initialize(&ev, 1);
 	emit(&w, &ev);
@@ -419,6 +441,29 @@ static int read_findings(problem *p, const yd_node *doc, session *s)
 	return 0;
 }
 
+static int read_marks(problem *p, const yd_node *doc, const tree_set *set, session *s)
+{
+	const yd_node *list = yd_get(doc, "marks");
+	if (list && list->kind != YD_SEQ)
+		return refuse(p, list, _("'marks' must be a list"));
+	for (size_t i = 0; list && i < list->n; i++) {
+		const yd_node *m = list->items[i];
+		const char *spec = m->kind == YD_MAP ? str_of(m, "node") : NULL;
+		int ambiguous;
+		const node *n = spec && strchr(spec, '/') ? tree_set_find(set, spec, &ambiguous) : NULL;
+		long ci, si = MARK_RULED_OUT;
+		if (n == NULL || n->type != NODE_REMEDIATION)
+			return refuse(p, m, _("a mark needs the 'node' of a remediation"));
+		if (long_of(m, "cause", &ci) < 0 || ci < 0 || (size_t)ci >= n->ncauses ||
+		    (yd_get(m, "step") && (long_of(m, "step", &si) < 0 || si < 0 ||
+					   (size_t)si >= n->causes[ci].nsteps)))
+			return refuse(p, m, _("section '%s' has no such cause or step"), spec);
+		if (marks_add(&s->marks, n, (int)ci, (int)si) < 0)
+			return refuse(p, NULL, "%s", strerror(ENOMEM));
+	}
+	return 0;
+}
+
 static int read_session(problem *p, const yd_node *doc, const tree_set *set, session *s)
 {
 	long version;
@@ -436,7 +481,7 @@ static int read_session(problem *p, const yd_node *doc, const tree_set *set, ses
 	s->engineer = dup_or_null(str_of(doc, "engineer"));
 	s->ticket = dup_or_null(str_of(doc, "ticket"));
 	s->url = dup_or_null(str_of(doc, "url"));
-	if (read_walk(p, doc, set, &s->walk) < 0)
+	if (read_walk(p, doc, set, &s->walk) < 0 || read_marks(p, doc, set, s) < 0)
 		return -1;
 	return read_findings(p, doc, s);
 }
@@ -539,6 +584,7 @@ void session_free(session *s)
 	free(s->ticket);
 	free(s->url);
 	finding_list_free(&s->findings);
+	marks_free(&s->marks);
 	walk_release(&s->walk);
 	memset(s, 0, sizeof *s);
 }

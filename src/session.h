@@ -11,6 +11,7 @@
 
 #include "check.h"
 #include "engine.h"
+#include "marks.h"
 
 enum { SESSION_VERSION = 1 };
 
@@ -23,6 +24,7 @@ typedef struct session {
 	char *engineer, *ticket, *url;
 	walk walk;
 	finding_list findings;  /* the last live check's (stored as code, detail, evidence) */
+	marks marks;            /* steps ticked done and causes ruled out */
 } session;
 
 /* The folder sessions live in (created on demand by session_save). */

@@ -26,7 +26,13 @@ void section_head(tui *t, const node *n)
 void answers_add(tui *t, const node *n)
 {
 	page *p = &t->page;
+	view *v = &t->views[SCR_WALK];
 	char num[24], buf[512];
+	t->answer_item = p->nitems;
+	if (t->want_choice >= 0) {
+		v->sel = t->answer_item + t->want_choice;
+		t->want_choice = -1;
+	}
 	if (n->nchoices) {
 		page_text(p, 0, _("Choose the answer with ↑ ↓ and Enter, or press its number:"), ST_DIM, -1);
 		for (size_t i = 0; i < n->nchoices; i++) {
@@ -43,28 +49,43 @@ void answers_add(tui *t, const node *n)
 	}
 }
 
+/* Answer I is given only when the engineer can see it: else the first
+ * press selects it and brings it into sight, and the next one answers. */
+static void answer(tui *t, size_t i)
+{
+	view *v = &t->views[SCR_WALK];
+	int item = t->answer_item + (int)i;
+	if (i >= walk_answers(t->w)) {
+		tui_message(t, "%s", _("Nothing to answer here: ← goes back, t shows the contents."));
+	} else if (!page_in_sight(&t->page, v, t->rows, item)) {
+		v->sel = item;
+		v->follow = 1;
+		tui_message(t, _("Answer %zu is now in sight: press Enter to choose it."), i + 1);
+	} else {
+		tui_answer(t, i);
+	}
+}
+
 int answers_key(tui *t, int key)
 {
 	view *v = &t->views[SCR_WALK];
-	if (key >= '1' && key <= '9') {
-		size_t i = (size_t)(key - '1');
-		if (i < walk_answers(t->w))
-			tui_answer(t, i);
+	int number;
+	action act = key_action(key, t->on, &number);
+	switch (act) {
+	case ACT_ANSWER:
+		if (number > 0 && (size_t)number > walk_answers(t->w))
+			tui_message(t, _("There is no answer %d here."), number);
+		else if (number > 0)
+			answer(t, (size_t)number - 1);
+		else if (v->sel < t->answer_item)
+			answer(t, 0);   /* a step is selected: the way on is the answer */
 		else
-			tui_message(t, _("There is no answer %d here."), key - '0');
+			answer(t, (size_t)(v->sel - t->answer_item));
 		return 1;
+	case ACT_UP: page_move(&t->page, v, t->rows, -1); return 1;
+	case ACT_DOWN: page_move(&t->page, v, t->rows, 1); return 1;
+	case ACT_BACK: tui_back(t); return 1;
+	case ACT_FORWARD: tui_forward(t); return 1;
+	default: return tui_scroll(t, act);
 	}
-	switch (key) {
-	case FN(KEY_UP): case 'k': page_move(&t->page, v, t->rows, -1); return 1;
-	case FN(KEY_DOWN): case 'j': page_move(&t->page, v, t->rows, 1); return 1;
-	case FN(KEY_LEFT): case FN(KEY_BACKSPACE): tui_back(t); return 1;
-	case FN(KEY_RIGHT): tui_forward(t); return 1;
-	case '\n':
-		if (v->sel >= 0 && (size_t)v->sel < walk_answers(t->w))
-			tui_answer(t, (size_t)v->sel);
-		else
-			tui_message(t, "%s", _("Nothing to answer here: ← goes back, t shows the contents."));
-		return 1;
-	}
-	return page_scroll_key(&t->page, v, t->rows, key);
 }

@@ -13,63 +13,186 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { LIVE_RAN = 0, LIVE_REFUSED = -1 };
+/* The live check of the section on show, step by step. */
+static enum { LIVE_IDLE, LIVE_URL, LIVE_RUNNING, LIVE_DONE } live;
+static const node *live_node;
+static input url;
+static int url_set;
+
+/* What the check found, whole: its severity, its sentence and the lines it
+ * rests on, which the engineer shows on demand. */
+typedef struct {
+	severity sev;
+	char *summary;
+	char *evidence;
+} shown_finding;
+
+static shown_finding *found;
+static size_t nfound;
+static live_check *running;     /* the requests while LIVE_RUNNING */
+static char checking[INPUT_BYTES + 64], progress_line[512];
+static char outcome[64];
+static int show_evidence;
+
+static void forget_findings(void)
+{
+	for (size_t i = 0; i < nfound; i++) {
+		free(found[i].summary);
+		free(found[i].evidence);
+	}
+	free(found);
+	found = NULL;
+	nfound = 0;
+}
+
+void check_free(void)
+{
+	if (running)
+		check_cancel(running);
+	running = NULL;
+	forget_findings();
+	live = LIVE_IDLE;
+	live_node = NULL;
+}
+
+/* Each finding's lines, one under the other, for the evidence box. */
+static char *evidence_text(const finding *f)
+{
+	size_t len = 0;
+	for (size_t i = 0; i < f->nlines; i++)
+		len += strlen(f->lines[i].text) + 1;
+	char *s = len ? malloc(len) : NULL;
+	if (s == NULL)
+		return NULL;
+	s[0] = '\0';
+	for (size_t i = 0; i < f->nlines; i++) {
+		strcat(s, f->lines[i].text);
+		if (i + 1 < f->nlines)
+			strcat(s, "\n");
+	}
+	return s;
+}
+
+/* Keeps the report's findings for the screen; out of memory, fewer. */
+static void keep_findings(const check_report *rep)
+{
+	forget_findings();
+	found = calloc(rep->findings.n ? rep->findings.n : 1, sizeof *found);
+	if (found == NULL)
+		return;
+	for (size_t i = 0; i < rep->findings.n; i++) {
+		const finding *f = &rep->findings.v[i];
+		char buf[8192];
+		shown_finding *s = &found[nfound];
+		s->sev = f->kind->sev;
+		s->summary = strdup(finding_summary(f, buf, sizeof buf));
+		s->evidence = evidence_text(f);
+		if (s->summary)
+			nfound++;
+	}
+}
 
 static void progress(const char *what, int done, int total, void *arg)
 {
-	tui *t = arg;
-	snprintf(t->live_lines[0], sizeof t->live_lines[0], "%s (%d/%d)", what, done, total);
-	t->nlive_lines = 1;
-	tui_frame(t);
-}
-
-/* Runs the checks; their findings become the lines shown, and the answer
- * they point to is kept for select_outcome. */
-static int run_check(const char *url, tui *t)
-{
-	check_options opt = { 15, NULL, 0 };
-	check_report rep;
-	int rc = check_run(url, &opt, &rep, progress, t);
-	t->nlive_lines = 0;
-	for (size_t i = 0; i < rep.findings.n && i < LIVE_MAX_LINES; i++)
-		finding_summary(&rep.findings.v[i], t->live_lines[t->nlive_lines++],
-				sizeof t->live_lines[0]);
-	snprintf(t->live_outcome, sizeof t->live_outcome, "%s", rep.outcome ? rep.outcome : "");
-	if (rc == 0 && t->opt->on_check)
-		t->opt->on_check(&rep, t->opt->arg);
-	check_report_free(&rep);
-	return rc == 0 ? LIVE_RAN : LIVE_REFUSED;
+	(void)arg;
+	if (done == 0)
+		snprintf(progress_line, sizeof progress_line, _("%d requests sent"), total);
+	else
+		snprintf(progress_line, sizeof progress_line, _("%d of %d done: %s"), done, total, what);
 }
 
 /* The findings point to an answer: select it, the engineer confirms. */
 static void select_outcome(tui *t, const node *n)
 {
 	for (size_t i = 0; i < n->nchoices; i++)
-		if (n->choices[i].outcome && strcmp(n->choices[i].outcome, t->live_outcome) == 0) {
-			t->views[SCR_WALK].sel = (int)i;
+		if (n->choices[i].outcome && strcmp(n->choices[i].outcome, outcome) == 0) {
+			t->views[SCR_WALK].sel = t->answer_item + (int)i;
 			t->views[SCR_WALK].follow = 1;
 			return;
 		}
 }
 
-static void run(tui *t, const node *n)
+static void start(tui *t)
 {
-	char url[INPUT_BYTES];
-	input_text(&t->url, url, sizeof url);
-	if (url[0] == '\0') {
+	char u[INPUT_BYTES];
+	input_text(&url, u, sizeof u);
+	if (u[0] == '\0') {
 		tui_message(t, "%s", _("Type the Server URL from the SCEP certificate profile, or Esc."));
 		return;
 	}
-	t->live = LIVE_RUNNING;
-	char *shown = printable_url(url, 200);
-	snprintf(t->live_lines[0], sizeof t->live_lines[0], _("Checking %s …"), shown ? shown : "");
+	progress_line[0] = '\0';
+	running = check_begin(u, &t->opt->check, progress, NULL);
+	if (running == NULL) {
+		tui_message(t, "%s", _("Out of memory: the live check did not start."));
+		live = LIVE_IDLE;
+		return;
+	}
+	char *shown = printable_url(u, sizeof checking - 1);
+	snprintf(checking, sizeof checking, "%s", shown ? shown : "");
 	free(shown);
-	t->nlive_lines = 1;
-	tui_frame(t);
-	int rc = run_check(url, t);
-	t->live = LIVE_DONE;
-	if (rc == LIVE_RAN)
-		select_outcome(t, n);
+	live = LIVE_RUNNING;
+}
+
+static void finish(tui *t)
+{
+	check_report rep;
+	int rc = check_finish(running, &rep);
+	running = NULL;
+	keep_findings(&rep);
+	snprintf(outcome, sizeof outcome, "%s", rc == 0 && rep.outcome ? rep.outcome : "");
+	if (rc == 0 && t->opt->on_check)
+		t->opt->on_check(&rep, t->opt->arg);
+	check_report_free(&rep);
+	live = LIVE_DONE;
+	if (rc == 0)
+		select_outcome(t, live_node);
+}
+
+int check_running(void)
+{
+	return running != NULL;
+}
+
+void check_poll(tui *t, int wake_fd)
+{
+	if (running && check_step(running, 250, wake_fd) == 0)
+		finish(t);
+}
+
+void check_stop(tui *t)
+{
+	if (running == NULL)
+		return;
+	check_cancel(running);
+	running = NULL;
+	live = LIVE_IDLE;
+	tui_message(t, "%s", _("Live check stopped; the answer is as it was."));
+}
+
+/* A severity in words, so it reads without colour. */
+static const char *severity_label(severity s)
+{
+	switch (s) {
+	case SEV_OK: return _("[ok]");
+	case SEV_INFO: return _("[info]");
+	case SEV_WARNING: return _("[warning]");
+	default: return _("[problem]");
+	}
+}
+
+static void add_findings(page *p)
+{
+	for (size_t i = 0; i < nfound; i++) {
+		const shown_finding *f = &found[i];
+		page_hang(p, 2, severity_label(f->sev), f->summary,
+			  f->sev >= SEV_WARNING ? ST_WARN : ST_TEXT, -1);
+		if (show_evidence && f->evidence)
+			page_box(p, 4, _("Evidence"), f->evidence);
+	}
+	if (!show_evidence)
+		page_text(p, 2, _("Press e to show the lines each finding rests on."), ST_DIM, -1);
+	if (outcome[0])
+		page_text(p, 2, _("The answer they point to is selected below; Enter confirms it."), ST_WARN, -1);
 }
 
 static void add_live(tui *t)
@@ -78,7 +201,7 @@ static void add_live(tui *t)
 	page_hang(p, 0, _("Live check:"), _("it fetches the SCEP server URL as a device does "
 					  "(GetCACaps, GetCACert), reads the status, the headers and the "
 					  "certificates, and selects the answer they point to."), ST_TEXT, -1);
-	switch (t->live) {
+	switch (live) {
 	case LIVE_IDLE:
 		page_text(p, 2, _("Press r and type the Server URL of the SCEP certificate profile to "
 				  "run it, or test the URL in a browser as described above and answer "
@@ -88,14 +211,15 @@ static void add_live(tui *t)
 		page_text(p, 2, _("Type the Server URL of the SCEP certificate profile on the bottom line: "
 				  "Enter checks it, Esc cancels."), ST_WARN, -1);
 		break;
-	case LIVE_RUNNING:
-		page_text(p, 2, t->live_lines[0], ST_DIM, -1);
+	case LIVE_RUNNING: {
+		char buf[sizeof checking + sizeof progress_line + 128];
+		snprintf(buf, sizeof buf, _("Checking %s … %s (%ld s left; Esc stops it)"), checking,
+			 progress_line, running ? check_seconds_left(running) : 0L);
+		page_text(p, 2, buf, ST_WARN, -1);
 		break;
+	}
 	case LIVE_DONE:
-		for (int i = 0; i < t->nlive_lines; i++)
-			page_hang(p, 2, "•", t->live_lines[i], ST_TEXT, -1);
-		if (t->live_outcome[0])
-			page_text(p, 2, _("The answer they point to is selected below; Enter confirms it."), ST_WARN, -1);
+		add_findings(p);
 		break;
 	}
 }
@@ -103,18 +227,21 @@ static void add_live(tui *t)
 void check_draw(tui *t)
 {
 	const node *n = walk_current(t->w);
-	if (t->live_node != n) {
-		t->live_node = n;
-		t->live = LIVE_IDLE;
+	if (live_node != n && running == NULL) {
+		live_node = n;
+		live = LIVE_IDLE;
+		show_evidence = 0;
 	}
+	if (!url_set && t->opt->url)
+		input_set(&url, t->opt->url);
+	url_set = 1;
 	section_head(t, n);
 	answers_add(t, n);
 	page_blank(&t->page);
 	add_live(t);
-	t->hints = _("Enter answer  r live check  ← back  t contents  / search");
-	if (t->live == LIVE_URL) {
+	if (live == LIVE_URL) {
 		t->prompt = _("SCEP server URL:");
-		t->prompt_in = &t->url;
+		t->prompt_in = &url;
 		t->views[SCR_WALK].scroll = (int)t->page.n;     /* the instruction in sight */
 	}
 	tui_show_page(t);
@@ -122,17 +249,21 @@ void check_draw(tui *t)
 
 int check_key(tui *t, int key)
 {
-	const node *n = walk_current(t->w);
-	if (t->live == LIVE_URL) {
-		switch (input_key(&t->url, key)) {
-		case INPUT_ENTER: run(t, n); break;
-		case INPUT_CANCEL: t->live = LIVE_IDLE; break;
+	if (live == LIVE_URL) {
+		switch (input_key(&url, key)) {
+		case INPUT_ENTER: start(t); break;
+		case INPUT_CANCEL: live = LIVE_IDLE; break;
 		}
 		return 1;     /* every key is typed while the field is open */
 	}
-	if (key == 'r') {
-		t->live = LIVE_URL;
+	switch (key_action(key, t->on, NULL)) {
+	case ACT_LIVE:
+		live = LIVE_URL;
 		return 1;
+	case ACT_EVIDENCE:
+		show_evidence = !show_evidence;
+		return 1;
+	default:
+		return answers_key(t, key);
 	}
-	return answers_key(t, key);
 }

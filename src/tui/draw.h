@@ -36,4 +36,15 @@ int draw_clipped(int y, int x, const char *s, int cols, style st);
 /* The columns S takes on screen. */
 int draw_width(const char *s);
 
+/* A terminal whose locale is not UTF-8 gets ASCII only: line characters
+ * become - | +, arrows and quotes their ASCII look-alikes, accented letters
+ * their base letter. Set once before drawing. */
+void draw_set_ascii(int on);
+int draw_ascii(void);
+/* S in ASCII (malloc'd) when the terminal needs it, NULL when S can be
+ * drawn as it is. */
+char *draw_ascii_copy(const char *s);
+/* A line character (ACS_HLINE…) or, on an ASCII terminal, its stand-in. */
+chtype draw_line(chtype acs);
+
 #endif

@@ -25,20 +25,20 @@ void flowmap_draw(const tui *t, int y)
 	move(y, x);
 	for (int i = 1; i <= 6; i++) {
 		attrset(style_attr(ST_FRAME));
-		addch(i == 1 ? ACS_LTEE : ACS_PLUS);
+		addch(draw_line(i == 1 ? ACS_LTEE : ACS_PLUS));
 		if (i == current) {
 			attrset(style_attr(ST_CURRENT));
 			printw("[%d]", i);
 		} else {
-			addch(ACS_HLINE);
+			addch(draw_line(ACS_HLINE));
 			attrset(A_NORMAL);
 			printw("%d", i);
 			attrset(style_attr(ST_FRAME));
-			addch(ACS_HLINE);
+			addch(draw_line(ACS_HLINE));
 		}
 	}
 	attrset(style_attr(ST_FRAME));
-	addch(ACS_RTEE);
+	addch(draw_line(ACS_RTEE));
 	attrset(A_NORMAL);
 	x += 6 * 4 + 2;
 	char label[256];

@@ -18,24 +18,24 @@ void lang_draw(tui *t)
 			v->sel = item;
 		page_text(p, 2, tui_langs[i].name, ST_TEXT, item);
 	}
-	t->hints = _("↑↓ choose  Enter switch");
 	tui_show_page(t);
 }
 
 int lang_key(tui *t, int key)
 {
 	view *v = &t->views[SCR_LANG];
-	switch (key) {
-	case FN(KEY_UP): case 'k': page_move(&t->page, v, t->rows, -1); return 1;
-	case FN(KEY_DOWN): case 'j': page_move(&t->page, v, t->rows, 1); return 1;
-	case FN(KEY_LEFT): case FN(KEY_BACKSPACE): tui_close(t); return 1;
-	case '\n':
+	action act = key_action(key, t->on, NULL);
+	switch (act) {
+	case ACT_UP: page_move(&t->page, v, t->rows, -1); return 1;
+	case ACT_DOWN: page_move(&t->page, v, t->rows, 1); return 1;
+	case ACT_CLOSE_LIST: tui_close(t); return 1;
+	case ACT_SWITCH:
 		if (v->sel >= 0) {
 			i18n_set_lang(tui_langs[v->sel].code);
 			tui_changed(t);
 		}
 		tui_close(t);
 		return 1;
+	default: return tui_scroll(t, act);
 	}
-	return page_scroll_key(&t->page, v, t->rows, key);
 }

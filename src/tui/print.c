@@ -16,6 +16,11 @@
 #include <time.h>
 #include <unistd.h>
 
+/* The prompt's step, and what it has asked so far. */
+static enum { PRINT_OFF, PRINT_MENU, PRINT_PATH, PRINT_OVERWRITE } asking;
+static checklist_format print_format;
+static input print_path;
+
 /* The user's documents folder (see userdirs.h). */
 static void default_path(checklist_format fmt, char *buf, size_t size)
 {
@@ -32,13 +37,13 @@ static void default_path(checklist_format fmt, char *buf, size_t size)
 static void save(tui *t, const char *path)
 {
 	FILE *f = regfile_create_private(path);  /* 0600, like sessions */
-	int rc = f ? t->opt->write_checklist(f, t->print_format, t->opt->arg) : -1;
+	int rc = f ? t->opt->write_checklist(f, print_format, t->opt->arg) : -1;
 	int saved = errno;
 	if (f && fclose(f) != 0 && rc == 0) {
 		rc = -1;
 		saved = errno;
 	}
-	t->print = PRINT_OFF;
+	asking = PRINT_OFF;
 	if (rc == 0)
 		tui_message(t, _("Checklist saved to %s"), path);
 	else
@@ -61,7 +66,7 @@ static const char *print_command(tui *t)
  * are shown, never swallowed. */
 static void print_it(tui *t)
 {
-	t->print = PRINT_OFF;
+	asking = PRINT_OFF;
 	const char *cmd = print_command(t);
 	if (cmd == NULL)
 		return;
@@ -95,23 +100,23 @@ static void print_it(tui *t)
 void print_or_save(tui *t)
 {
 	if (t->opt->write_checklist)
-		t->print = PRINT_MENU;
+		asking = PRINT_MENU;
 }
 
-static void ask_path(tui *t, checklist_format fmt)
+static void ask_path(checklist_format fmt)
 {
 	char path[2048];
-	t->print_format = fmt;
+	print_format = fmt;
 	default_path(fmt, path, sizeof path);
-	input_set(&t->print_path, path);
-	t->print = PRINT_PATH;
+	input_set(&print_path, path);
+	asking = PRINT_PATH;
 }
 
 void print_prompt(tui *t)
 {
 	static char ask[2300];
 	char path[INPUT_BYTES];
-	switch (t->print) {
+	switch (asking) {
 	case PRINT_OFF:
 		return;
 	case PRINT_MENU:
@@ -121,11 +126,11 @@ void print_prompt(tui *t)
 		break;
 	case PRINT_PATH:
 		t->prompt = _("Save to:");
-		t->prompt_in = &t->print_path;
+		t->prompt_in = &print_path;
 		break;
 	case PRINT_OVERWRITE:
 		snprintf(ask, sizeof ask, _("Press %s to overwrite %s, any other key to keep it."),
-			 tui_yes_key(), input_text(&t->print_path, path, sizeof path));
+			 tui_yes_key(), input_text(&print_path, path, sizeof path));
 		t->prompt = ask;
 		t->prompt_in = NULL;
 		break;
@@ -135,36 +140,36 @@ void print_prompt(tui *t)
 int print_key(tui *t, int key)
 {
 	char path[INPUT_BYTES];
-	switch (t->print) {
+	switch (asking) {
 	case PRINT_OFF:
 		return 0;
 	case PRINT_MENU:
 		if (key == 't' || key == 'm')
-			ask_path(t, key == 't' ? CHECKLIST_TEXT : CHECKLIST_MARKDOWN);
+			ask_path(key == 't' ? CHECKLIST_TEXT : CHECKLIST_MARKDOWN);
 		else if (key == 'p')
 			print_it(t);
 		else
-			t->print = PRINT_OFF;
+			asking = PRINT_OFF;
 		return 1;
 	case PRINT_PATH:
-		switch (input_key(&t->print_path, key)) {
+		switch (input_key(&print_path, key)) {
 		case INPUT_ENTER:
-			input_text(&t->print_path, path, sizeof path);
+			input_text(&print_path, path, sizeof path);
 			if (path[0] && access(path, F_OK) == 0)
-				t->print = PRINT_OVERWRITE;
+				asking = PRINT_OVERWRITE;
 			else if (path[0])
 				save(t, path);
 			break;
 		case INPUT_CANCEL:
-			t->print = PRINT_OFF;
+			asking = PRINT_OFF;
 			break;
 		}
 		return 1;
 	case PRINT_OVERWRITE:
 		if (tui_is_yes(key))
-			save(t, input_text(&t->print_path, path, sizeof path));
+			save(t, input_text(&print_path, path, sizeof path));
 		else
-			t->print = PRINT_PATH;
+			asking = PRINT_PATH;
 		return 1;
 	}
 	return 0;

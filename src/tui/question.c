@@ -10,7 +10,6 @@ void question_draw(tui *t)
 	const node *n = walk_current(t->w);
 	section_head(t, n);
 	answers_add(t, n);
-	t->hints = _("Enter answer  ← back  t contents  / search  c checklist  L language");
 	tui_show_page(t);
 }
 

@@ -7,6 +7,7 @@
 #include "tui.h"
 #include "page.h"
 #include "input.h"
+#include "keys.h"
 
 typedef enum {
 	SCR_WALK,               /* the walk: question, check or remediation */
@@ -21,11 +22,6 @@ typedef enum {
 /* The smallest terminal the wizard draws in. */
 enum { MIN_COLS = 60, MIN_ROWS = 16 };
 
-/* The live check on a check screen, step by step. */
-typedef enum { LIVE_IDLE, LIVE_URL, LIVE_RUNNING, LIVE_DONE } live_state;
-
-#define LIVE_MAX_LINES 32
-
 typedef struct tui {
 	const tree_set *set;
 	walk *w;
@@ -34,54 +30,45 @@ typedef struct tui {
 	page page;              /* the current screen, laid out for this frame */
 	view views[SCR_COUNT];
 	int top, left, rows, width;     /* the content area */
-	const char *hints;      /* this screen's keys, for the hint line */
+	unsigned on;            /* the kind of screen on show (keys.h): its keys */
 	const char *prompt;     /* a question asked on the hint line, */
 	input *prompt_in;       /* with the field the answer is typed in */
 	int cursor_y, cursor_x; /* where an input field wants the cursor, or -1 */
-	char msg[256];          /* a one-off message, shown until the next key */
+	char msg[512];          /* a one-off message, shown until the next key */
 	int asking_quit, done;
 
-	/* The walk screen: which entry is on show, and the scroll of each. */
-	const node *shown;
-	size_t shown_pos;
+	/* The walk screen: the scroll each entry was left at; the item of the
+	 * first answer on show; the answer to select once it is laid out. */
 	int *scrolls;
 	size_t nscrolls;
+	int answer_item, want_choice;
 
 	/* The table of contents and the checklist: what each item leads to. */
 	const node **targets;
 	size_t ntargets, targets_cap;
-
-	/* Search. */
-	input query;
-	const node **hits;
-	size_t nhits;
-
-	/* The check screen's live check. */
-	const node *live_node;
-	live_state live;
-	input url;
-	char live_lines[LIVE_MAX_LINES][256];
-	int nlive_lines;
-	char live_outcome[64];
-
-	/* 'p': the prompt for printing or saving the checklist. */
-	enum { PRINT_OFF, PRINT_MENU, PRINT_PATH, PRINT_OVERWRITE } print;
-	checklist_format print_format;
-	input print_path;
 } tui;
 
-/* Each screen lays out its page and sets its hints in *_draw; *_key
- * returns 1 when it used the key, 0 to let the wizard's keys have it. */
+/* Each screen lays out its page in *_draw; *_key returns 1 when it used
+ * the key, 0 to let the wizard's keys have it. Screens that keep state of
+ * their own keep it in their file, and free it in *_free. */
 void question_draw(tui *t);
 int question_key(tui *t, int key);
 void check_draw(tui *t);
 int check_key(tui *t, int key);
+void check_free(void);
+/* The live check runs between key reads: whether it is running; a step of
+ * it that waits at most a quarter second, or until WAKE_FD has a key; and
+ * stopping it, which leaves the answer as it was. */
+int check_running(void);
+void check_poll(tui *t, int wake_fd);
+void check_stop(tui *t);
 void remediation_draw(tui *t);
 int remediation_key(tui *t, int key);
 void toc_draw(tui *t);
 int toc_key(tui *t, int key);
 void search_draw(tui *t);
 int search_key(tui *t, int key);
+void search_free(void);
 void checklist_draw(tui *t);
 int checklist_key(tui *t, int key);
 void help_draw(tui *t);
@@ -111,6 +98,8 @@ void tui_show_page(tui *t);
  * and their keys (move, Enter goes there, Backspace or ← closes). */
 int tui_add_target(tui *t, const node *n);
 int tui_list_key(tui *t, int key);
+/* The scrolling actions every screen shares; 1 when ACT was one. */
+int tui_scroll(tui *t, action act);
 
 /* The languages the wizard speaks: code and name in that language. */
 extern const struct tui_lang { const char *code, *name; } tui_langs[];
@@ -126,6 +115,8 @@ void tui_changed(tui *t);
 /* The key that says yes (y, or the language's own), and whether KEY is it. */
 const char *tui_yes_key(void);
 int tui_is_yes(int key);
+/* Puts S on the terminal's clipboard (OSC 52); 0, or -1. */
+int tui_copy(const char *s);
 /* Draws the whole frame now (a live check's progress draws mid-key). */
 void tui_frame(tui *t);
 void tui_message(tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -12,6 +12,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The field keeps its text between visits; the hits are this frame's. */
+static input query;
+static const node **hits;
+static size_t nhits;
+
+void search_free(void)
+{
+	free(hits);
+	hits = NULL;
+	nhits = 0;
+}
+
 /* The line of text around where Q matched N, as a hint under the result:
  * from a few words before the match to the end of that line. */
 static const char *excerpt(const node *n, const char *q, char *buf, size_t size)
@@ -35,26 +47,26 @@ static const char *excerpt(const node *n, const char *q, char *buf, size_t size)
 void search_draw(tui *t)
 {
 	char q[INPUT_BYTES], buf[256];
-	input_text(&t->query, q, sizeof q);
-	free(t->hits);
-	t->nhits = search_nodes(t->set, q, &t->hits);
+	input_text(&query, q, sizeof q);
+	search_free();
+	nhits = search_nodes(t->set, q, &hits);
 
 	int lw = draw_clipped(t->top, t->left, _("Search:"), t->width / 3, ST_STRONG);
-	input_draw(&t->query, t->top, t->left + lw + 1, t->width - lw - 1);
+	input_draw(&query, t->top, t->left + lw + 1, t->width - lw - 1);
 	getyx(stdscr, t->cursor_y, t->cursor_x);
 	if (q[0] == '\0')
 		snprintf(buf, sizeof buf, "%s", _("Type what you see: a status code, an event ID, a log line, a name."));
 	else
-		snprintf(buf, sizeof buf, _("Sections found: %zu"), t->nhits);
+		snprintf(buf, sizeof buf, _("Sections found: %zu"), nhits);
 	draw_clipped(t->top + 1, t->left, buf, t->width, ST_DIM);
 	t->top += 3;
 	t->rows -= 3;
 
 	page *p = &t->page;
 	t->ntargets = 0;
-	for (size_t i = 0; i < t->nhits; i++) {
-		const node *n = t->hits[i];
-		if (i == 0 || t->hits[i - 1]->tree != n->tree)
+	for (size_t i = 0; i < nhits; i++) {
+		const node *n = hits[i];
+		if (i == 0 || hits[i - 1]->tree != n->tree)
 			page_text(p, 0, tr(n->tree->title.s), ST_HEADING, -1);
 		int item = tui_add_target(t, n);
 		char line[512];
@@ -68,24 +80,25 @@ void search_draw(tui *t)
 			page_text(p, 4, line, ST_DIM, item);
 		}
 	}
-	t->hints = _("type to search  ↑↓ choose  Enter go there");
 	tui_show_page(t);
 }
 
 int search_key(tui *t, int key)
 {
 	view *v = &t->views[SCR_SEARCH];
-	switch (key) {
-	case FN(KEY_UP): case FN(KEY_DOWN): case '\n':
+	switch (key_action(key, t->on, NULL)) {
+	case ACT_UP: case ACT_DOWN: case ACT_GO:
 		return tui_list_key(t, key);
-	case KEY_ESC:
+	case ACT_CLOSE:
 		tui_close(t);
 		return 1;
-	case FN(KEY_NPAGE): case FN(KEY_PPAGE):
-		return page_scroll_key(&t->page, v, t->rows, key);
+	case ACT_PAGE_UP: case ACT_PAGE_DOWN:
+		return tui_list_key(t, key);
+	default:
+		break;
 	}
-	if (input_key(&t->query, key) == INPUT_IGNORED)
+	if (input_key(&query, key) == INPUT_IGNORED)
 		return 0;
-	*v = (view){ 0, 0, 1 };
+	*v = (view){ .follow = 1 };
 	return 1;
 }

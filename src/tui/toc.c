@@ -34,7 +34,6 @@ void toc_draw(tui *t)
 		if (t->set->trees[i] != tr_here)
 			page_text(p, 2, tr(t->set->trees[i]->title.s), ST_TEXT,
 				  tui_add_target(t, t->set->trees[i]->start));
-	t->hints = _("↑↓ choose  Enter go there  ← back");
 	tui_show_page(t);
 }
 

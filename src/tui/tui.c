@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "wrap.h"
 
+#include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -82,7 +83,9 @@ static void arrived(tui *t, int restore)
 	const walk_entry *e = &t->w->entries[t->w->pos];
 	view *v = &t->views[SCR_WALK];
 	v->scroll = restore && t->w->pos < t->nscrolls ? t->scrolls[t->w->pos] : 0;
-	v->sel = e->choice >= 0 ? e->choice : 0;
+	/* The answer's item is known once the screen is laid out. */
+	v->sel = -1;
+	t->want_choice = e->choice;
 	/* Coming back, the answer given there is selected and in sight. */
 	v->follow = restore && e->choice >= 0;
 	t->screen = t->back_to = SCR_WALK;
@@ -135,7 +138,7 @@ void tui_open(tui *t, screen_id s)
 	}
 	t->back_to = t->screen;
 	t->screen = s;
-	t->views[s] = (view){ 0, -1, 1 };
+	t->views[s] = (view){ .sel = -1, .follow = 1 };
 }
 
 void tui_close(tui *t)
@@ -158,19 +161,25 @@ int tui_add_target(tui *t, const node *n)
 	return page_item(&t->page);
 }
 
+int tui_scroll(tui *t, action act)
+{
+	return page_scroll(&t->page, &t->views[t->screen], t->rows, act);
+}
+
 int tui_list_key(tui *t, int key)
 {
 	view *v = &t->views[t->screen];
-	switch (key) {
-	case FN(KEY_UP): case 'k': page_move(&t->page, v, t->rows, -1); return 1;
-	case FN(KEY_DOWN): case 'j': page_move(&t->page, v, t->rows, 1); return 1;
-	case FN(KEY_LEFT): case FN(KEY_BACKSPACE): tui_close(t); return 1;
-	case '\n':
+	action act = key_action(key, t->on, NULL);
+	switch (act) {
+	case ACT_UP: page_move(&t->page, v, t->rows, -1); return 1;
+	case ACT_DOWN: page_move(&t->page, v, t->rows, 1); return 1;
+	case ACT_CLOSE_LIST: tui_close(t); return 1;
+	case ACT_GO:
 		if (v->sel >= 0 && (size_t)v->sel < t->ntargets)
 			tui_jump(t, t->targets[v->sel]);
 		return 1;
+	default: return tui_scroll(t, act);
 	}
-	return page_scroll_key(&t->page, v, t->rows, key);
 }
 
 void tui_show_page(tui *t)
@@ -178,6 +187,22 @@ void tui_show_page(tui *t)
 	view *v = &t->views[t->screen];
 	page_clamp(&t->page, v, t->rows);
 	page_draw(&t->page, v, t->top, t->left, t->rows);
+}
+
+/* The kind of screen on show, for the key table. */
+static unsigned screen_kind(const tui *t)
+{
+	static const unsigned kinds[SCR_COUNT] = {
+		[SCR_TOC] = ON_TOC, [SCR_SEARCH] = ON_SEARCH, [SCR_CHECKLIST] = ON_CHECKLIST,
+		[SCR_HELP] = ON_HELP, [SCR_LANG] = ON_LANG,
+	};
+	if (t->screen != SCR_WALK)
+		return kinds[t->screen];
+	switch (walk_current(t->w)->type) {
+	case NODE_CHECK: return ON_CHECK;
+	case NODE_REMEDIATION: return ON_FIX;
+	default: return ON_QUESTION;
+	}
 }
 
 static void walk_draw(tui *t)
@@ -254,11 +279,10 @@ const char *tui_yes_key(void)
 
 static void hint_line(tui *t, int y)
 {
-	const char *right = t->screen == SCR_WALK ? _("? help  q quit")
-		: t->screen == SCR_SEARCH ? _("Esc close") : _("? help  Esc close");
+	char left[512], right[128], buf[160];
+	key_hints(t->on, left, sizeof left, right, sizeof right);
 	const view *v = &t->views[t->screen];
 	int more = v->scroll + t->rows < (int)t->page.n;
-	char buf[128];
 	snprintf(buf, sizeof buf, "%s%s", more ? _("PgDn more  ") : "", right);
 	int rw = draw_width(buf);
 	char ask[256];
@@ -275,8 +299,7 @@ static void hint_line(tui *t, int y)
 		draw_clipped(y, 1, t->msg, COLS - 2, ST_WARN);
 	} else {
 		draw_clipped(y, COLS - rw - 1, buf, rw, ST_DIM);
-		if (t->hints)
-			draw_clipped(y, 1, t->hints, COLS - rw - 4, ST_DIM);
+		draw_clipped(y, 1, left, COLS - rw - 4, ST_DIM);
 	}
 }
 
@@ -289,11 +312,14 @@ static void too_small(const tui *t)
 		snprintf(buf, sizeof buf,
 			 _("The terminal is %d×%d; scepwiz needs at least %d×%d. Make the window larger, or press q to quit."),
 			 COLS, LINES, MIN_COLS, MIN_ROWS);
+	char *a = draw_ascii_copy(buf);
+	const char *shown = a ? a : buf;
 	wrap_line *l;
-	size_t n = wrap_text(buf, COLS, &l);
+	size_t n = wrap_text(shown, COLS, &l);
 	for (size_t i = 0; i < n && (int)i < LINES; i++)
-		mvaddnstr((int)i, 0, buf + l[i].start, (int)l[i].len);
+		mvaddnstr((int)i, 0, shown + l[i].start, (int)l[i].len);
 	free(l);
+	free(a);
 }
 
 void tui_frame(tui *t)
@@ -307,14 +333,14 @@ void tui_frame(tui *t)
 		t->left = 2;
 		t->rows = LINES - 4;
 		t->width = COLS - 4;
-		t->hints = NULL;
+		t->on = screen_kind(t);
 		t->prompt = NULL;
 		page_begin(&t->page, t->width);
 		screens[t->screen].draw(t);
 		print_prompt(t);
 		flowmap_draw(t, 0);
 		attrset(style_attr(ST_FRAME));
-		mvhline(1, 0, ACS_HLINE, COLS);
+		mvhline(1, 0, draw_line(ACS_HLINE), COLS);
 		attrset(A_NORMAL);
 		status_line(t, LINES - 1);
 		hint_line(t, LINES - 2);
@@ -344,22 +370,15 @@ static int read_key(void)
 
 static void global_key(tui *t, int key)
 {
-	switch (key) {
-	case 'q':
-		if (t->screen == SCR_WALK)
-			t->asking_quit = 1;
-		else
-			tui_close(t);
-		break;
-	case KEY_ESC:
-		tui_close(t);
-		break;
-	case 't': tui_open(t, SCR_TOC); break;
-	case '/': tui_open(t, SCR_SEARCH); break;
-	case 'c': tui_open(t, SCR_CHECKLIST); break;
-	case '?': tui_open(t, SCR_HELP); break;
-	case 'L': tui_open(t, SCR_LANG); break;
-	case 'p': print_or_save(t); break;
+	switch (key_action(key, t->on, NULL)) {
+	case ACT_QUIT: t->asking_quit = 1; break;
+	case ACT_CLOSE: tui_close(t); break;
+	case ACT_TOC: tui_open(t, SCR_TOC); break;
+	case ACT_SEARCH: tui_open(t, SCR_SEARCH); break;
+	case ACT_CHECKLIST: tui_open(t, SCR_CHECKLIST); break;
+	case ACT_HELP: tui_open(t, SCR_HELP); break;
+	case ACT_LANG: tui_open(t, SCR_LANG); break;
+	case ACT_PRINT: print_or_save(t); break;
 	default:
 		if (key > ' ')
 			tui_message(t, "%s", _("That key does nothing here; ? lists the keys."));
@@ -386,6 +405,31 @@ static void handle_key(tui *t, int key)
 		global_key(t, key);
 }
 
+/* While a live check runs, the loop steps it and reads keys without
+ * waiting: Esc or Ctrl-C stops it, and other keys are dropped, so none is
+ * replayed on the screen the check leads to. */
+static int checking_key(tui *t)
+{
+	check_poll(t, STDIN_FILENO);
+	if (caught == SIGINT) {
+		caught = 0;
+		check_stop(t);
+		return 0;
+	}
+	timeout(0);
+	int key = read_key();
+	timeout(500);
+	if (key == KEY_ESC) {
+		check_stop(t);
+	} else if (key != 0 && key != FN(KEY_RESIZE)) {
+		tui_message(t, "%s", _("A live check is running: Esc stops it."));
+		return 0;
+	}
+	if (!check_running())
+		flushinp();
+	return key == FN(KEY_RESIZE) ? key : 0;
+}
+
 static void start_screen(const tui_options *opt)
 {
 	cbreak();
@@ -398,36 +442,72 @@ static void start_screen(const tui_options *opt)
 	style_init(!opt->no_color);
 }
 
+/* Whether the terminal's locale (LC_ALL, LC_CTYPE, LANG, as setlocale
+ * reads them) is UTF-8. The program itself may run in C.UTF-8 for its
+ * catalogs; what the terminal shows is what the user's locale says. */
+static int terminal_utf8(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+	for (size_t i = 0; i < sizeof vars / sizeof *vars; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			return strcasestr(v, "utf-8") != NULL || strcasestr(v, "utf8") != NULL;
+	}
+	return 0;
+}
+
+/* Asks terminfo whether the wizard can drive the terminal: it must know
+ * it, and be able to move the cursor (a "dumb" one can't). */
+static int can_drive(void)
+{
+	int err = 0;
+	const char *term = getenv("TERM");
+	term = term ? term : "";
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
+		fprintf(stderr, _("%s: cannot drive the terminal '%s'; set TERM to your terminal's type\n"),
+			PACKAGE, term);
+		return 0;
+	}
+	const char *cup = tigetstr("cup");
+	del_curterm(cur_term);
+	if (cup == NULL || cup == (char *)-1) {
+		fprintf(stderr, _("%s: the terminal '%s' cannot move the cursor, which the wizard needs; "
+				  "set TERM to your terminal's type (such as xterm-256color). "
+				  "'scepwiz sections' and 'scepwiz checklist' work on any terminal\n"),
+			PACKAGE, term);
+		return 0;
+	}
+	return 1;
+}
+
 int tui_run(const tree_set *set, walk *w, const tui_options *opt)
 {
 	catch_signals();
 	/* Ask terminfo first: a failed newterm() leaks its half-made screen. */
-	int err = 0;
-	SCREEN *scr = NULL;
-	if (setupterm(NULL, STDOUT_FILENO, &err) == OK) {
-		del_curterm(cur_term);
-		scr = newterm(NULL, stdout, stdin);
-	}
+	if (!can_drive())
+		return EXIT_USAGE;
+	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (scr == NULL) {
-		const char *term = getenv("TERM");
-		fprintf(stderr, _("%s: cannot drive the terminal '%s'; set TERM to your terminal's type\n"),
-			PACKAGE, term ? term : "");
+		fprintf(stderr, "%s: %s\n", PACKAGE, strerror(errno));
 		return EXIT_USAGE;
 	}
+	draw_set_ascii(!terminal_utf8());
 	start_screen(opt);
 	tui t = { .set = set, .w = w, .opt = opt };
-	if (opt->url)
-		input_set(&t.url, opt->url);
 	int answered = w->entries[w->pos].choice;
-	t.views[SCR_WALK] = (view){ 0, answered >= 0 ? answered : 0, 0 };
+	t.views[SCR_WALK] = (view){ .sel = -1 };
+	t.want_choice = answered;
 	/* The first frame comes before anything is saved: a session's fsync
 	 * must not delay what the engineer sees. */
 	tui_frame(&t);
 	tui_changed(&t);
-	for (int key = -1; !t.done && !caught;) {
-		if (key != 0)
+	for (int key = -1, busy = 0; !t.done && !caught;) {
+		/* A frame after each key, and after each step of a live check,
+		 * the last one too. */
+		if (key != 0 || busy)
 			tui_frame(&t);
-		key = read_key();
+		busy = check_running();
+		key = busy ? checking_key(&t) : read_key();
 		if (!caught)
 			handle_key(&t, key);
 	}
@@ -436,7 +516,8 @@ int tui_run(const tree_set *set, walk *w, const tui_options *opt)
 	page_free(&t.page);
 	free(t.scrolls);
 	free(t.targets);
-	free(t.hits);
+	search_free();
+	check_free();
 	if (caught) {
 		/* End as the signal would have, now that the terminal is back. */
 		signal(caught, SIG_DFL);

@@ -20,6 +20,9 @@ typedef struct {
 	int (*write_checklist)(FILE *out, checklist_format format, void *arg);
 	void *arg;
 	const char *url;        /* the SCEP URL to offer for live checks */
+	check_options check;    /* how live checks run (--timeout, --cacert, --insecure) */
+	marks *marks;           /* steps done, causes ruled out: the wizard sets them
+				 * and tells on_change (NULL: none) */
 	const char *notice;     /* a message to show after each call of
 				 * on_change (empty or NULL: none) */
 } tui_options;

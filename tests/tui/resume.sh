@@ -9,11 +9,11 @@ start 80x24 "$W"
 ok "the wizard opens on the index" shows "SCEP communication flow overview"
 keys 2
 ok "step 2 opens" shows "Review IIS logs for a connection from"
-keys 3
+keys End 3
 ok "another status code leads to the URL check" shows "› Test and troubleshoot"
-keys 3
+keys End 3
 ok "answer 3 is HTTP Error 503" shows "› HTTP Error 503"
-keys Enter
+keys End Enter
 ok "Enter goes on to the causes" shows "› Common causes for an application pool crash"
 kill -TERM "$(wizard_pid)"
 ok "SIGTERM ends the wizard" shows "exit=143"
@@ -29,6 +29,8 @@ keys BSpace
 ok "the way back is kept" shows "› HTTP Error 503"
 keys BSpace
 ok "back to the check, as it was answered" shows_line "^> +3\. HTTP Error 503"
+keys Right Right
+ok "→ → goes forward to the causes again" shows "› Common causes for an application pool crash"
 keys q y
 ok "quitting the resumed walk exits 0" shows "exit=0"
 

@@ -29,7 +29,7 @@ ok "deleting an open session is refused" exits 75 $W sessions delete "$id"
 
 # The disk goes away after the first save: every failed move says so.
 mv "$S" "$S.away" && touch "$S"
-keys 3
+keys End 3
 ok "a save that fails after the first is said" shows "This walk cannot be saved to"
 keys Z
 ok "the next key clears the status line" gone "cannot be saved"
@@ -37,7 +37,7 @@ keys BSpace
 ok "the next move is tried again, and its failure said again" shows "This walk cannot be saved to"
 # The disk comes back: the next move is saved, and the notice goes.
 rm "$S" && mv "$S.away" "$S"
-keys 3
+keys End 3
 ok "the move after that is saved" gone "cannot be saved"
 keys q y
 ok "a saved walk quits with 0" shows "exit=0"

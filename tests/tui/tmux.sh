@@ -52,3 +52,20 @@ shows_line() { wait_for has_line "$1"; }
 gone() { wait_for lacks_text "$1"; }
 
 wizard_pid() { pgrep -P "$(T display -p -t w '#{pane_pid}')" | head -1; }
+
+# Presses PgDn until the screen shows TEXT (at most ten pages).
+scroll_to() {
+	n=0
+	while [ $n -lt 10 ]; do
+		sleep 0.2
+		capture && has_text "$1" && return 0
+		keys NPage
+		n=$((n + 1))
+	done
+	shows "$1"
+}
+
+# Whether the screen holds TEXT once its lines are joined and their
+# indentation squeezed (text wrapped over several lines).
+has_joined() { tr '\n' ' ' <"$screen" | tr -s ' ' | grep -qF -- "$1"; }
+shows_joined() { wait_for has_joined "$1"; }
