@@ -169,22 +169,13 @@ void check_stop(tui *t)
 	tui_message(t, "%s", _("Live check stopped; the answer is as it was."));
 }
 
-/* A severity in words, so it reads without colour. */
-static const char *severity_label(severity s)
-{
-	switch (s) {
-	case SEV_OK: return _("[ok]");
-	case SEV_INFO: return _("[info]");
-	case SEV_WARNING: return _("[warning]");
-	default: return _("[problem]");
-	}
-}
-
 static void add_findings(page *p)
 {
 	for (size_t i = 0; i < nfound; i++) {
 		const shown_finding *f = &found[i];
-		page_hang(p, 2, severity_label(f->sev), f->summary,
+		char label[48];  /* the severity in words, so it reads without colour */
+		snprintf(label, sizeof label, "[%s]", severity_label(f->sev));
+		page_hang(p, 2, label, f->summary,
 			  f->sev >= SEV_WARNING ? ST_WARN : ST_TEXT, -1);
 		if (show_evidence && f->evidence)
 			page_box(p, 4, _("Evidence"), f->evidence);

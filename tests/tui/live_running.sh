@@ -71,7 +71,7 @@ start 80x30 "$W --timeout 2 --goto test-and-troubleshoot-the-scep-server-url"
 ok "the wizard takes --timeout" shows "› Test and troubleshoot the SCEP"
 begin_check
 ok "with --timeout 2 the check ends by itself" shows "no answer within the time limit"
-ok "its severity is in words" shows "[problem]"
+ok "its severity is in words" shows "[PROBLEM]"
 ok "the answer it points to is selected" shows_line "^> +[0-9]\. No answer at all"
 
 # ---- the options are checked before the screen starts ----------------------
