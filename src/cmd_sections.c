@@ -8,8 +8,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static void list_tree(const tree_set *set, const tree *t)
+static void list_tree(const tree_set *set, const tree *t, int ids_only)
 {
+	if (ids_only) {	/* for shell completion: what --goto and --section take */
+		for (size_t i = 0; i < t->nnodes; i++) {
+			char spec[256];
+			tree_set_spec(set, &t->nodes[i], spec, sizeof spec);
+			puts(spec);
+		}
+		return;
+	}
 	printf("%s  %s\n", t->id, tr(t->title.s));
 	for (size_t i = 0; i < t->nnodes; i++) {
 		const node *n = &t->nodes[i];
@@ -31,13 +39,17 @@ int cmd_sections(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "lang", required_argument, NULL, 'l' },
+		{ "ids", no_argument, NULL, 'i' },	/* not in --help: for completion */
 		{ NULL, 0, NULL, 0 },
 	};
-	int c;
+	int c, ids_only = 0;
 	while ((c = getopt_long(argc, argv, "l:", opts, NULL)) != -1) {
-		if (c != 'l')
+		if (c == 'i')
+			ids_only = 1;
+		else if (c == 'l')
+			cli_set_lang(optarg);
+		else
 			return cli_usage_error(_("usage: sections [--lang L]"));
-		cli_set_lang(optarg);
 	}
 	if (optind < argc)
 		return cli_usage_error(_("sections takes no arguments"));
@@ -47,9 +59,9 @@ int cmd_sections(int argc, char **argv)
 	if (rc == EXIT_OK)     /* qsort must not get the NULL of an empty set */
 		qsort(set.trees, set.ntrees, sizeof *set.trees, by_flow_step);
 	for (size_t i = 0; rc == EXIT_OK && i < set.ntrees; i++) {
-		if (i)
+		if (i && !ids_only)
 			putchar('\n');
-		list_tree(&set, set.trees[i]);
+		list_tree(&set, set.trees[i], ids_only);
 	}
 	tree_set_clear(&set);
 	return rc;
