@@ -39,5 +39,6 @@ int cmd_check(int argc, char **argv);
 int cmd_resume(int argc, char **argv);
 int cmd_sessions(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_logs(int argc, char **argv);
 
 #endif

@@ -1,7 +1,8 @@
 /* scepwiz explain [CODE]: the table of finding kinds for people. With no
  * argument every code with its severity and section; with a code, what it
- * means and the section that says what to do. Each way to explain is one
- * function taking the argument (explain_code today). */
+ * means and the section that says what to do; with anything else (a pasted
+ * log line, 0x80094800, 12175, "event 31"), the sections it points to. Each
+ * way to explain is one function taking the argument. */
 #include <config.h>
 
 #include "cli.h"
@@ -9,6 +10,9 @@
 #include "i18n.h"
 #include "paths.h"
 #include "strbuf.h"
+#include "suggest.h"
+#include "explain_text.h"
+#include "evidence/patterns.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -28,56 +32,33 @@ static const tree_set *load_trees(tree_set *set)
 	return set;
 }
 
+/* Built-in kinds in three columns; the trees' evidence patterns add the
+ * log they read as a fourth. */
 static void list_kinds(void)
 {
 	const finding_kind *k;
 	for (size_t i = 0; (k = finding_kind_at(i)) != NULL; i++)
-		printf("%-24s %-8s %s\n", k->code, severity_name(k->sev), k->section ? k->section : "-");
-}
-
-/* Levenshtein distance, bounded to short codes (longer ones get the bound). */
-static size_t distance(const char *a, const char *b)
-{
-	enum { MAX = 64 };
-	size_t la = strnlen(a, MAX), lb = strnlen(b, MAX), row[MAX + 1];
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
+		if (i < FK_COUNT)
+			printf("%-24s %-8s %s\n", k->code, severity_name(k->sev), k->section ? k->section : "-");
+		else
+			printf("%-24s %-8s %s %s\n", k->code, severity_name(k->sev), k->section, k->source);
 }
 
 /* The codes closest to WHAT, nearest first, as "a, b, c"; empty when none
  * is near enough to be a likely typo. */
 static void closest(const char *what, strbuf *out)
 {
-	const finding_kind *best[MAX_SUGGESTIONS] = { 0 }, *k;
-	size_t dist[MAX_SUGGESTIONS], limit = strlen(what) / 2 + 2;
-	for (size_t i = 0; (k = finding_kind_at(i)) != NULL; i++) {
-		size_t d = distance(what, k->code);
-		for (size_t j = 0; d <= limit && j < MAX_SUGGESTIONS; j++)
-			if (best[j] == NULL || d < dist[j]) {
-				memmove(&best[j + 1], &best[j], (MAX_SUGGESTIONS - j - 1) * sizeof *best);
-				memmove(&dist[j + 1], &dist[j], (MAX_SUGGESTIONS - j - 1) * sizeof *dist);
-				best[j] = k;
-				dist[j] = d;
-				break;
-			}
-	}
-	for (size_t j = 0; j < MAX_SUGGESTIONS && best[j]; j++)
-		sb_addf(out, "%s%s", j ? ", " : "", best[j]->code);
+	const finding_kind *k;
+	size_t n = 0;
+	while (finding_kind_at(n))
+		n++;
+	const char **codes = calloc(n ? n : 1, sizeof *codes), *best[MAX_SUGGESTIONS];
+	for (size_t i = 0; codes && (k = finding_kind_at(i)) != NULL; i++)
+		codes[i] = k->code;
+	size_t found = codes ? suggest_closest(what, codes, n, best, MAX_SUGGESTIONS) : 0;
+	for (size_t j = 0; j < found; j++)
+		sb_addf(out, "%s%s", j ? ", " : "", best[j]);
+	free(codes);
 }
 
 static void explain_section(const tree_set *set, const char *section)
@@ -97,6 +78,7 @@ static int explain_code(const tree_set *set, const char *code)
 {
 	const finding_kind *k = finding_kind_find(code);
 	if (k == NULL) {
+		/* explain_code is asked only for what looks like a code. */
 		strbuf near = { 0 };
 		char *shown = untrusted_text(code, strlen(code), 80);
 		closest(code, &near);
@@ -120,6 +102,41 @@ static int explain_code(const tree_set *set, const char *code)
 	return EXIT_OK;
 }
 
+/* What may be a mistyped finding code: only a-z, 0-9 and hyphens. */
+static int looks_like_code(const char *s)
+{
+	return *s && strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == strlen(s);
+}
+
+static void show_hit(const tree_set *set, const explain_hit *h)
+{
+	char spec[300];
+	tree_set_spec(set, h->node, spec, sizeof spec);
+	const char *why = h->pattern ? _(severity_name(h->pattern->kind.sev)) : _("mentioned");
+	printf("  [%s] %s: %s (%s)\n", why, spec, tr(h->node->title.s), tr(h->node->tree->title.s));
+	printf(_("      read it with: %s --goto %s\n"), PACKAGE, spec);
+}
+
+/* TEXT, a pasted line, an error code or "event 31": the sections whose
+ * evidence it matches, then those that mention it. Returns an exit status. */
+static int explain_pasted(const tree_set *set, const evidence_index *ix, const char *pasted)
+{
+	enum { MAX_HITS = 12 };
+	explain_hit hits[MAX_HITS];
+	size_t n = explain_text(pasted, set, ix, hits, MAX_HITS);
+	char *shown = untrusted_text(pasted, strlen(pasted), 200);
+	if (n == 0) {
+		printf(_("Nothing in the articles matches '%s'.\n"), shown ? shown : "");
+		free(shown);
+		return EXIT_FOUND;
+	}
+	printf(_("'%s' points to:\n"), shown ? shown : "");
+	free(shown);
+	for (size_t i = 0; i < n; i++)
+		show_hit(set, &hits[i]);
+	return EXIT_OK;
+}
+
 int cmd_explain(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -132,9 +149,11 @@ int cmd_explain(int argc, char **argv)
 		switch (c) {
 		case 'l': cli_set_lang(optarg); break;
 		case 'h':
-			printf(_("Usage: %s explain [CODE]\n"
+			printf(_("Usage: %s explain [CODE|TEXT]\n"
 				 "Lists every finding code with its severity and section, or says what\n"
-				 "CODE means and which section tells what to do.\n"), PACKAGE);
+				 "CODE means and which section tells what to do. TEXT (a pasted log line,\n"
+				 "an error code such as 0x80094800 or 12175, or \"event 31\") gets the\n"
+				 "sections it points to.\n"), PACKAGE);
 			return EXIT_OK;
 		default: return cli_usage_error(_("usage: explain [CODE] [--lang L]"));
 		}
@@ -144,11 +163,18 @@ int cmd_explain(int argc, char **argv)
 
 	tree_set set = { 0 };
 	const tree_set *trees = load_trees(&set);
+	evidence_index ix = { 0 };
+	if (trees && evidence_index_build(&ix, trees) < 0)
+		return EXIT_SOFTWARE;
 	int rc = EXIT_OK;
-	if (optind == argc)
+	const char *arg = optind < argc ? argv[optind] : NULL;
+	if (arg == NULL)
 		list_kinds();
-	else
-		rc = explain_code(trees, argv[optind]);
+	else if (finding_kind_find(arg) || (looks_like_code(arg) && !trees))
+		rc = explain_code(trees, arg);
+	else if (trees && (rc = explain_pasted(trees, &ix, arg)) == EXIT_FOUND && looks_like_code(arg))
+		rc = explain_code(trees, arg);
+	evidence_index_free(&ix);
 	tree_set_clear(&set);
 	return rc;
 }

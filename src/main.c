@@ -94,6 +94,7 @@ static const struct {
 	{ "resume", cmd_resume },
 	{ "sessions", cmd_sessions },
 	{ "explain", cmd_explain },
+	{ "logs", cmd_logs },
 };
 
 int main(int argc, char **argv)

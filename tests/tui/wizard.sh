@@ -38,23 +38,25 @@ ok "the check says what it tests" shows "GetCACaps"
 ok "the check offers a live check" shows "Press r and type the Server URL"
 keys 3
 ok "answer 3 is HTTP Error 503" shows "HTTP Error 503"
-keys NPage
-ok "its example log is in a box" shows "│ Log Name:      Application"
+ok "it asks whether the SCEP application pool is started" shows "Stopped - the SCEP application pool"
 keys Enter
 ok "Enter goes on to the causes" shows "Common causes for an application pool crash"
-ok "the first cause is shown" shows "Cause 1 of 4:"
-keys NPage
+ok "the first cause is shown" shows "Cause 1 of 5:"
+ok "the first step is the pool in IIS Manager" shows "On screen: IIS Manager > Application Pools"
+keys NPage NPage
+ok "its example log is in a box" shows "│ Log Name:      Application"
+keys NPage NPage
 ok "the command stands on its own line" shows_line "^ +Get-Childitem -Path cert:.LocalMachine.root"
 
 # ---- back and forward ----------------------------------------------------
 keys BSpace
-ok "Backspace goes back to HTTP Error 503" shows "Continue: Common causes for an"
-ok "the answer given there is selected" shows_line "^>  1\. Continue: Common causes"
+ok "Backspace goes back to HTTP Error 503" shows "Started - the SCEP application pool"
+ok "the answer given there is selected" shows_line "^>  1\. Stopped - the SCEP application"
 keys Left
 ok "← goes back to the check" shows "› Test and troubleshoot"
 ok "as it was left, the answer given selected" shows_line "^>  3\. HTTP Error 503\. The service is"
 keys Right
-ok "→ goes forward again" shows "Continue: Common causes for an"
+ok "→ goes forward again" shows "Stopped - the SCEP application pool"
 keys Left
 
 # ---- the live-check URL field keeps what was typed -----------------------
@@ -78,7 +80,7 @@ ok "the session keeps the URL tested" sh -c "grep -q '127.0.0.1:9' '$XDG_STATE_H
 keys t
 ok "t opens the contents of the article" shows "Contents: Device to NDES server"
 ok "the contents mark the current section" shows "Test and troubleshoot the SCEP server URL  (you are"
-keys j j j j
+keys j j j j j
 keys Enter
 ok "Enter jumps to the section chosen" shows "Microsoft Entra application proxy Connector"
 ok "the status line follows the jump" shows "› GatewayTimeout"

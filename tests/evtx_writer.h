@@ -1,0 +1,35 @@
+/* A test-only writer of the documented .evtx format (libevtx's "Windows XML
+ * Event Log format"): file header, 64 KiB chunks with their CRC32s, and
+ * records whose BinXML spells the event out in plain element, attribute
+ * and value tokens (no templates, which the format allows). */
+#ifndef SCEPWIZ_TESTS_EVTX_WRITER_H
+#define SCEPWIZ_TESTS_EVTX_WRITER_H
+
+#include <stddef.h>
+
+typedef struct {
+	const char *name;       /* Data Name=…, or NULL for an unnamed Data */
+	const char *value;
+} evtx_w_data;
+
+typedef struct {
+	const char *provider;
+	unsigned id;
+	unsigned level;         /* 1 critical … 4 information */
+	const char *channel, *computer;
+	const char *time;       /* SystemTime: "2024-05-02T08:15:30.1234567Z" */
+	const evtx_w_data *data;
+	size_t ndata;
+} evtx_w_event;
+
+/* Ways to damage the file written, for the readers' tests. */
+enum {
+	EVTX_W_BAD_RECORD = 1,  /* record 2's BinXML broken (CRCs still right) */
+	EVTX_W_BAD_CHUNK_CRC = 2, /* the last chunk's record checksum wrong */
+};
+
+/* Writes the N events to PATH (as many chunks as they fill). Returns 0, or
+ * -1 when PATH can't be written or one event doesn't fit a chunk. */
+int evtx_write(const char *path, const evtx_w_event *ev, size_t n, unsigned damage);
+
+#endif
