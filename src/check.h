@@ -44,6 +44,23 @@ int check_run(const char *url, const check_options *opt, check_report *rep,
 	      check_progress progress, void *arg);
 void check_report_free(check_report *rep);
 
+/* The same checks as a state machine a key loop drives: begin, step
+ * between key reads, then finish (or cancel, which reports nothing). */
+typedef struct live_check live_check;
+/* Starts the requests (a refused URL starts none); NULL only when memory
+ * ran out. */
+live_check *check_begin(const char *url, const check_options *opt, check_progress progress, void *arg);
+/* Waits at most MS milliseconds for the network, or until WAKE_FD (-1: none)
+ * is readable, such as the terminal with a key pressed. Returns 1 while
+ * requests are running, 0 when check_finish can report. */
+int check_step(live_check *c, int ms, int wake_fd);
+/* Seconds until the requests time out (for a countdown). */
+long check_seconds_left(const live_check *c);
+/* Stops the requests at once and frees C; nothing is reported. */
+void check_cancel(live_check *c);
+/* Diagnoses what came back, as check_run returns it, and frees C. */
+int check_finish(live_check *c, check_report *rep);
+
 /* How many findings are problems: 0 means the server behaves as a healthy
  * NDES (exit 0), more means exit 1. */
 size_t check_report_problems(const check_report *rep);

@@ -2,9 +2,11 @@
 
 #include "checklist.h"
 #include "i18n.h"
+#include "strbuf.h"
 #include "wrap.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum { WIDTH = 80 };
@@ -86,7 +88,9 @@ static void header(const doc *d, const checklist *c)
 	fact(d, _("Date:"), c->date, 0);
 	fact(d, _("Engineer:"), c->engineer, 0);
 	fact(d, _("Ticket:"), c->ticket, 0);
-	fact(d, _("SCEP server URL:"), c->url, 1);
+	char *url = printable_url(c->url, 2048);
+	fact(d, _("SCEP server URL:"), url, 1);
+	free(url);
 	fact(d, _("Language:"), i18n_lang(), 0);
 }
 

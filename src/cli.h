@@ -1,8 +1,11 @@
-/* What the subcommands share: exit codes, loading the trees, usage hints. */
+/* What the subcommands share: exit codes, loading the trees, usage hints,
+ * the global options. */
 #ifndef SCEPWIZ_CLI_H
 #define SCEPWIZ_CLI_H
 
 #include "tree.h"
+
+#include <getopt.h>
 
 /* sysexits.h values, named here so every command uses the same ones. */
 enum {
@@ -15,6 +18,7 @@ enum {
 	EXIT_SOFTWARE = 70,
 	EXIT_CANTCREAT = 73,
 	EXIT_IOERR = 74,
+	EXIT_TEMPFAIL = 75,      /* a session is open in another wizard */
 };
 
 /* Loads and resolves the shipped trees; on a problem prints it and returns
@@ -26,6 +30,28 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Applies --lang; prints a one-line notice for an unknown language. */
 void cli_set_lang(const char *lang);
+/* Whether --lang was given, so it wins over a saved session's language. */
+int cli_lang_chosen(void);
+
+/* The options of every command, parsed once: main reads them before the
+ * command, cli_getopt after it. */
+typedef struct {
+	const char *go;         /* --goto SECTION: where the wizard opens */
+	int no_color;           /* --no-color, or NO_COLOR set */
+} cli_globals;
+extern cli_globals cli_global;
+
+enum { CLI_OPT_LANG = 'l', CLI_OPT_NO_COLOR = 0x100 };
+/* Handles global option C (from getopt); 0 when C is not one. */
+int cli_global_option(int c, const char *arg);
+/* getopt_long over a command's options plus the global ones, which it
+ * applies itself; options and arguments may come in any order, as in GNU
+ * tools. The command's SHORTOPTS must not use 'l'. */
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts);
+
+/* Closes standard output and says so when what was written did not reach
+ * it (a full disk): returns RC, or EXIT_IOERR after a write error. */
+int cli_close_stdout(int rc);
 
 struct session;
 /* Opens the wizard on a saved session, recording further moves into it. */
@@ -33,7 +59,7 @@ int wizard_resume(const tree_set *set, struct session *s, int no_color);
 
 int cmd_lint(int argc, char **argv);
 int cmd_sections(int argc, char **argv);
-int cmd_wizard(int argc, char **argv);
+int cmd_wizard(void);
 int cmd_checklist(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_resume(int argc, char **argv);

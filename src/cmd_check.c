@@ -7,6 +7,8 @@
 #include "i18n.h"
 #include "paths.h"
 #include "report.h"
+#include "strbuf.h"
+#include "trust.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -27,7 +29,8 @@ static void usage(void)
 		"  -t, --timeout S   seconds allowed to connect and to each request (default 15)\n"
 		"      --cacert F    verify TLS with the CA certificates in F (PEM)\n"
 		"  -k, --insecure    don't verify the server's certificate (shown in the report)\n\n"
-		"Exit status: 0 healthy, 1 a problem was found, 64 bad usage.\n"), stdout);
+		"Exit status: 0 healthy, 1 a problem was found, 64 bad usage, 66 a missing\n"
+		"--cacert or no system CA certificates (apt-get install ca-certificates).\n"), stdout);
 }
 
 /* A live line on a terminal; nothing when stderr is a file or a pipe. */
@@ -59,6 +62,41 @@ static tree_set *load_titles(tree_set *set)
 	return set;
 }
 
+/* A check that fetched nothing: a bad URL (exit 64), or no CA store to
+ * verify https with (66, as a missing --cacert). */
+static int refused(check_report *rep)
+{
+	const finding *f = rep->findings.n ? &rep->findings.v[0] : NULL;
+	char line[1024];
+	int store = f && f->kind == finding_builtin(FK_CA_STORE_MISSING);
+	const char *why = f == NULL ? "?" : store ? finding_summary(f, line, sizeof line) : f->detail;
+	fprintf(stderr, _("%s: can't check '%s': %s\n"), PACKAGE, rep->url, why);
+	check_report_free(rep);
+	return store ? EXIT_NOINPUT : EXIT_USAGE;
+}
+
+/* --cacert F: a file with a PEM certificate, or a usage error (66 when it
+ * can't be read at all). */
+static int cacert_usable(const char *path)
+{
+	char *shown = untrusted_text(path, strlen(path), 300);
+	int rc = EXIT_OK;
+	switch (trust_file_check(path)) {
+	case TRUST_FILE_OK: break;
+	case TRUST_FILE_MISSING:
+		fprintf(stderr, _("%s: can't read --cacert %s: %s\n"), PACKAGE, shown ? shown : "",
+			strerror(errno));
+		rc = EXIT_NOINPUT;
+		break;
+	case TRUST_FILE_UNUSABLE:
+		rc = cli_usage_error(_("--cacert %s is not a file with a PEM certificate (it wants "
+				       "the CA's certificate, -----BEGIN CERTIFICATE-----)"), shown ? shown : "");
+		break;
+	}
+	free(shown);
+	return rc;
+}
+
 static int run(const char *url, const check_options *opt, int yaml)
 {
 	check_report rep;
@@ -66,12 +104,9 @@ static int run(const char *url, const check_options *opt, int yaml)
 	int rc = check_run(url, opt, &rep, tty ? show_progress : NULL, NULL);
 	if (tty)
 		fputs("\r\033[K", stderr);
-	if (rc < 0) {
-		fprintf(stderr, _("%s: can't check '%s': %s\n"), PACKAGE, rep.url,
-			rep.findings.n ? rep.findings.v[0].detail : "?");
-		check_report_free(&rep);
-		return EXIT_USAGE;
-	}
+	if (rc < 0)
+		return refused(&rep);
+	errno = 0;
 	if (yaml) {
 		rc = report_yaml_write(&rep, stdout);
 	} else {
@@ -82,8 +117,10 @@ static int run(const char *url, const check_options *opt, int yaml)
 	}
 	int status = check_report_problems(&rep) ? EXIT_FOUND : EXIT_OK;
 	check_report_free(&rep);
-	if (rc < 0 || fflush(stdout) != 0) {
-		fprintf(stderr, _("%s: can't write the report: %s\n"), PACKAGE, strerror(errno));
+	if (rc < 0 || fflush(stdout) != 0 || ferror(stdout)) {
+		/* errno is the system's reason when there is one (a full disk). */
+		fprintf(stderr, _("%s: can't write the report: %s\n"), PACKAGE,
+			errno ? strerror(errno) : _("the YAML emitter failed"));
 		return EXIT_IOERR;
 	}
 	return status;
@@ -96,13 +133,12 @@ int cmd_check(int argc, char **argv)
 		{ "timeout", required_argument, NULL, 't' },
 		{ "cacert", required_argument, NULL, 'c' },
 		{ "insecure", no_argument, NULL, 'k' },
-		{ "lang", required_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	check_options opt = { .timeout_s = 15 };
 	int yaml = 0, c;
-	while ((c = getopt_long(argc, argv, "f:t:kl:h", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "f:t:kh", opts)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "yaml") != 0 && strcmp(optarg, "text") != 0)
@@ -115,13 +151,11 @@ int cmd_check(int argc, char **argv)
 						       MAX_TIMEOUT, optarg);
 			break;
 		case 'c':
-			if (access(optarg, R_OK) != 0)
-				return cli_usage_error(_("can't read --cacert %s: %s"), optarg,
-						       strerror(errno));
+			if ((c = cacert_usable(optarg)) != EXIT_OK)
+				return c;
 			opt.cacert = optarg;
 			break;
 		case 'k': opt.insecure = 1; break;
-		case 'l': cli_set_lang(optarg); break;
 		case 'h': usage(); return EXIT_OK;
 		default: return cli_usage_error(_("usage: check URL [--format text|yaml] [--timeout S] "
 						  "[--cacert F] [--insecure]"));

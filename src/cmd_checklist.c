@@ -5,7 +5,9 @@
 #include "checklist.h"
 #include "cli.h"
 #include "i18n.h"
+#include "regfile.h"
 #include "session.h"
+#include "strbuf.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -26,7 +28,6 @@ static int parse(int argc, char **argv, options *o)
 	static const struct option opts[] = {
 		{ "section", required_argument, NULL, 's' },
 		{ "session", required_argument, NULL, 'S' },
-		{ "lang", required_argument, NULL, 'l' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "engineer", required_argument, NULL, 'e' },
@@ -34,7 +35,7 @@ static int parse(int argc, char **argv, options *o)
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
-	while ((c = getopt_long(argc, argv, "s:S:l:f:o:e:t:", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "s:S:f:o:e:t:", opts)) != -1) {
 		switch (c) {
 		case 's':
 			if (o->nsections == sizeof o->sections / sizeof *o->sections)
@@ -42,7 +43,6 @@ static int parse(int argc, char **argv, options *o)
 			o->sections[o->nsections++] = optarg;
 			break;
 		case 'S': o->session = optarg; break;
-		case 'l': cli_set_lang(optarg); break;
 		case 'o': o->output = optarg; break;
 		case 'e': o->engineer = optarg; break;
 		case 't': o->ticket = optarg; break;
@@ -104,9 +104,10 @@ static const char *local_time(time_t t, char *buf, size_t size)
 
 static int write_out(const options *o, const checklist *c)
 {
-	FILE *out = o->output ? fopen(o->output, "w") : stdout;
+	/* Private, like sessions: a checklist names a customer's servers. */
+	FILE *out = o->output ? regfile_create_private(o->output) : stdout;
 	if (out == NULL) {
-		fprintf(stderr, _("%s: cannot write %s: %s\n"), PACKAGE, o->output, strerror(errno));
+		fprintf(stderr, _("%s: cannot write %s: %s\n"), PACKAGE, o->output, regfile_error(errno));
 		return EXIT_CANTCREAT;
 	}
 	int rc = checklist_write(out, c, o->format);
@@ -118,6 +119,16 @@ static int write_out(const options *o, const checklist *c)
 		return EXIT_IOERR;
 	}
 	return EXIT_OK;
+}
+
+/* Replaces *S, text read from a session file, by its printable form. */
+static void keep_printable(char **s)
+{
+	if (*s == NULL)
+		return;
+	char *shown = printable_text(*s);
+	free(*s);
+	*s = shown;
 }
 
 static int from_session(const tree_set *set, const options *o)
@@ -132,7 +143,13 @@ static int from_session(const tree_set *set, const options *o)
 		fprintf(stderr, _("%s: %s: %s\n"), PACKAGE, path, err);
 		return EXIT_DATAERR;
 	}
+	/* Everything the file holds is made printable before it is shown. */
 	char **lines = session_finding_lines(&s);
+	for (size_t i = 0; lines && lines[i]; i++)
+		keep_printable(&lines[i]);
+	keep_printable(&s.engineer);
+	keep_printable(&s.ticket);
+	keep_printable(&s.url);
 	checklist c = {
 		.date = local_time(s.updated, date, sizeof date),
 		.engineer = o->engineer ? o->engineer : s.engineer,

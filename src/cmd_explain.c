@@ -140,14 +140,12 @@ static int explain_pasted(const tree_set *set, const evidence_index *ix, const c
 int cmd_explain(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "lang", required_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
-	while ((c = getopt_long(argc, argv, "l:h", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "h", opts)) != -1) {
 		switch (c) {
-		case 'l': cli_set_lang(optarg); break;
 		case 'h':
 			printf(_("Usage: %s explain [CODE|TEXT]\n"
 				 "Lists every finding code with its severity and section, or says what\n"

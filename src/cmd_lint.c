@@ -5,8 +5,10 @@
 #include "i18n.h"
 #include "paths.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <unistd.h>
 
 /* Links in the named files may point into shipped trees that were not named:
  * those are loaded quietly, as context, so a single file can be linted. */
@@ -31,15 +33,20 @@ static void report_ok(const tree_set *set, size_t named)
 int cmd_lint(int argc, char **argv)
 {
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
-	if (getopt_long(argc, argv, "", opts, NULL) != -1)
+	if (cli_getopt(argc, argv, "", opts) != -1)
 		return cli_usage_error(_("lint takes only file names"));
 
 	tree_set set = { 0 };
 	int nerr = 0;
 	if (optind == argc)
 		nerr = tree_set_add_dir(&set, paths_trees_dir(), stderr);
-	for (int i = optind; i < argc; i++)
+	int missing = 0;
+	for (int i = optind; i < argc; i++) {
+		/* A file that is not there is not bad data: 66, as documented. */
+		if (access(argv[i], F_OK) != 0 && errno == ENOENT)
+			missing = 1;
 		nerr += tree_set_add_file(&set, argv[i], stderr);
+	}
 	size_t named = set.ntrees;
 	if (nerr == 0) {
 		if (optind < argc)
@@ -49,5 +56,5 @@ int cmd_lint(int argc, char **argv)
 	if (nerr == 0)
 		report_ok(&set, named);
 	tree_set_clear(&set);
-	return nerr ? EXIT_DATAERR : EXIT_OK;
+	return missing ? EXIT_NOINPUT : nerr ? EXIT_DATAERR : EXIT_OK;
 }

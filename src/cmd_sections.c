@@ -38,18 +38,14 @@ static int by_flow_step(const void *a, const void *b)
 int cmd_sections(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "lang", required_argument, NULL, 'l' },
 		{ "ids", no_argument, NULL, 'i' },	/* not in --help: for completion */
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, ids_only = 0;
-	while ((c = getopt_long(argc, argv, "l:", opts, NULL)) != -1) {
-		if (c == 'i')
-			ids_only = 1;
-		else if (c == 'l')
-			cli_set_lang(optarg);
-		else
+	while ((c = cli_getopt(argc, argv, "", opts)) != -1) {
+		if (c != 'i')
 			return cli_usage_error(_("usage: sections [--lang L]"));
+		ids_only = 1;
 	}
 	if (optind < argc)
 		return cli_usage_error(_("sections takes no arguments"));

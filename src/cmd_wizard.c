@@ -9,7 +9,6 @@
 #include "tui/tui.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,32 +18,39 @@
 typedef struct {
 	session *s;
 	const walk *w;
-	int saving;             /* 0 once a save has failed: said once, not on every key */
-	char notice[512];
+	int unsaved;            /* the last save failed: the walk on screen is not on disk */
+	int saved;              /* a save has succeeded */
+	char notice[512];       /* the last failure, shown by the wizard after each move */
 } wizard;
 
-static void save_failed(wizard *z)
+/* Every move is saved, and a failed save is retried on the next one; a new
+ * walk is saved once it has a move, so a launch that is only quit leaves
+ * no session behind. */
+static void save(wizard *z, const walk *w)
 {
-	if (!z->saving)
+	if (!z->saved && !z->s->locked && w->len < 2)
 		return;
-	z->saving = 0;
+	if (session_record(z->s, w, i18n_lang()) == 0) {
+		z->unsaved = 0;
+		z->saved = 1;
+		z->notice[0] = '\0';
+		return;
+	}
+	z->unsaved = 1;
 	snprintf(z->notice, sizeof z->notice, _("This walk cannot be saved to %s: %s"), z->s->path,
 		 strerror(errno));
 }
 
 static void on_change(const walk *w, void *arg)
 {
-	wizard *z = arg;
-	if (z->saving && session_record(z->s, w, i18n_lang()) < 0)
-		save_failed(z);
+	save(arg, w);
 }
 
 static void on_check(const check_report *rep, void *arg)
 {
 	wizard *z = arg;
 	session_take_report(z->s, rep);
-	if (z->saving && session_record(z->s, z->w, i18n_lang()) < 0)
-		save_failed(z);
+	save(z, z->w);
 }
 
 static int write_checklist(FILE *out, checklist_format format, void *arg)
@@ -76,20 +82,31 @@ static int need_terminal(void)
 	return EXIT_USAGE;
 }
 
+/* After the screen is gone: a walk that is not on disk is never lost silently. */
+static int say_unsaved(const wizard *z, int rc)
+{
+	if (!z->unsaved)
+		return rc;
+	if (z->saved)
+		fprintf(stderr, _("%s: the last moves of this walk are not saved; %s holds it as it "
+				  "was at the last save that worked\n"), PACKAGE, z->s->path);
+	else {
+		fprintf(stderr, _("%s: this walk is not saved: %s\n"), PACKAGE, z->notice);
+		if (z->s->locked)       /* claimed, but never written */
+			unlink(z->s->path);
+	}
+	return rc == EXIT_OK ? EXIT_IOERR : rc;
+}
+
 /* Runs the wizard on W, saving every move into S. */
 static int run(const tree_set *set, walk *w, session *s, int no_color)
 {
-	wizard z = { s, w, 1, "" };
-	/* The wizard reports the walk as it opens: that first save is the
-	 * session's start, and a failure to save shows as the notice. */
+	wizard z = { s, w, 0, s->locked, "" };
+	/* The wizard reports every move to on_change, and shows the notice
+	 * after each one that could not be saved. */
 	tui_options opt = { no_color, on_change, on_check, write_checklist, &z, s->url, z.notice };
-	return tui_run(set, w, &opt);
-}
-
-static int no_color_env(void)
-{
-	const char *v = getenv("NO_COLOR");
-	return v && *v;
+	session_clean_temps();
+	return say_unsaved(&z, tui_run(set, w, &opt));
 }
 
 int wizard_resume(const tree_set *set, session *s, int no_color)
@@ -104,7 +121,7 @@ int wizard_resume(const tree_set *set, session *s, int no_color)
 		return EXIT_SOFTWARE;
 	memcpy(w.entries, s->walk.entries, w.len * sizeof *w.entries);
 	w.cap = w.len;
-	rc = run(set, &w, s, no_color || no_color_env());
+	rc = run(set, &w, s, no_color || cli_global.no_color);
 	walk_release(&w);
 	return rc;
 }
@@ -123,27 +140,10 @@ static const node *start_node(const tree_set *set, const char *spec, int *rc)
 	return n;
 }
 
-int cmd_wizard(int argc, char **argv)
+int cmd_wizard(void)
 {
-	static const struct option opts[] = {
-		{ "lang", required_argument, NULL, 'l' },
-		{ "goto", required_argument, NULL, 'g' },
-		{ "no-color", no_argument, NULL, 'C' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int no_color = no_color_env(), c;
-	const char *go = NULL;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "l:g:", opts, NULL)) != -1) {
-		switch (c) {
-		case 'l': i18n_set_lang(optarg); break;     /* main has warned already */
-		case 'g': go = optarg; break;
-		case 'C': no_color = 1; break;
-		default:
-			return cli_usage_error(_("unknown or incomplete option '%s'"), argv[optind - 1]);
-		}
-	}
-
+	int no_color = cli_global.no_color;
+	const char *go = cli_global.go;
 	tree_set set = { 0 };
 	int rc = cli_load_trees(&set);
 	const node *start = rc == EXIT_OK ? start_node(&set, go, &rc) : NULL;

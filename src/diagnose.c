@@ -23,6 +23,7 @@
 #define SEC_NO_PAGE "this-page-cant-be-displayed"
 #define SEC_500 "internal-server-error"
 #define SEC_OTHER "less-common-status-codes"
+#define SEC_NETWORK "blocked-on-the-network"
 
 /* Adds a finding of kind ID seen by request NAME. A kind belongs to one
  * source; when another request sees it (an operation answering 500), the
@@ -93,13 +94,17 @@ static int is_https(const probe_result *r)
 	return r->tls || (r->url && strncasecmp(r->url, "https:", 6) == 0);
 }
 
+static char *untrusted_detail(const char *s)
+{
+	return s ? untrusted_text(s, strlen(s), 200) : NULL;
+}
+
 static char *request_evidence(const probe_result *r, const diagnose_input *in)
 {
 	strbuf b = { 0 };
-	sb_add(&b, "GET ");
-	if (r->url)
-		sb_add_untrusted(&b, r->url, strlen(r->url), 160);
-	sb_add(&b, "\n");
+	char *url = printable_url(r->url, 160);
+	sb_addf(&b, "GET %s\n", url ? url : "");
+	free(url);
 	add_lines(&b, r->status_line);
 	add_lines(&b, r->headers);
 	if (r->body_len)
@@ -113,22 +118,21 @@ static char *request_evidence(const probe_result *r, const diagnose_input *in)
 	if (r->os_errno)
 		sb_addf(&b, "system: %s (errno %ld)\n", strerror((int)r->os_errno), r->os_errno);
 	if (r->redirects > 0) {
-		sb_addf(&b, "redirects: %ld, to ", r->redirects);
-		add_lines(&b, r->final_url);
+		char *to = printable_url(r->final_url, 300);
+		sb_addf(&b, "redirects: %ld, to %s\n", r->redirects, to ? to : "?");
+		free(to);
 	}
 	if (r->verify_result != X509_V_OK && r->verify_result != X509_V_ERR_UNSPECIFIED && is_https(r))
 		sb_addf(&b, "certificate verify result: %ld (%s)\n", r->verify_result,
 			X509_verify_cert_error_string(r->verify_result));
-	if (is_https(r) && (r->end == PROBE_TLS_VERIFY || r->end == PROBE_TLS_HANDSHAKE))
-		sb_addf(&b, "trusted CAs: %s\n", in->cacert_file ? in->cacert_file : "the system store");
+	if (is_https(r) && (r->end == PROBE_TLS_VERIFY || r->end == PROBE_TLS_HANDSHAKE)) {
+		char *cas = untrusted_detail(in->cacert_file ? in->cacert_file : "the system store");
+		sb_addf(&b, "trusted CAs: %s\n", cas ? cas : "?");
+		free(cas);
+	}
 	if (r->ip && *r->ip)
 		sb_addf(&b, "server: %s port %ld, %.3f s\n", r->ip, r->port, r->seconds);
 	return sb_take(&b);
-}
-
-static char *untrusted_detail(const char *s)
-{
-	return s ? untrusted_text(s, strlen(s), 200) : NULL;
 }
 
 /* ---- the verdicts ---------------------------------------------------------- */
@@ -160,10 +164,35 @@ static finding_kind_id tls_verdict(const probe_result *r)
 	return FK_TLS_VERIFY;
 }
 
-/* A request that got no HTTP answer. What a browser shows for all but the
- * last few is "This page can't be displayed". */
+/* The URL's host ends with SUFFIX (case aside): a plain reading, enough to
+ * tell the application proxy's hosts from others. */
+static int host_ends_with(const char *url, const char *suffix)
+{
+	const char *h = url ? strstr(url, "://") : NULL;
+	if (h == NULL)
+		return 0;
+	h += 3;
+	size_t n = strcspn(h, "/?#");
+	const char *at = memchr(h, '@', n);
+	if (at) {
+		n -= (size_t)(at + 1 - h);
+		h = at + 1;
+	}
+	const char *colon = memchr(h, ':', n);
+	if (colon && *h != '[')
+		n = (size_t)(colon - h);
+	size_t k = strlen(suffix);
+	return n >= k && strncasecmp(h + n - k, suffix, k) == 0;
+}
+
+/* A request that got no HTTP answer. "This page can't be displayed" and
+ * its advice (the external URL) are the application proxy's; any other
+ * host that can't be reached points to the network path. */
 static finding_kind_id transport_verdict(const probe_result *r)
 {
+	int unreachable = r->end == PROBE_DNS || r->end == PROBE_CONNECT || r->end == PROBE_TIMEOUT;
+	if (unreachable && host_ends_with(r->url, ".msappproxy.net"))
+		return FK_APP_PROXY_UNREACHABLE;
 	switch (r->end) {
 	case PROBE_DNS: return FK_DNS;
 	case PROBE_CONNECT:
@@ -176,8 +205,10 @@ static finding_kind_id transport_verdict(const probe_result *r)
 	case PROBE_TOO_BIG: return FK_TOO_BIG;
 	case PROBE_REDIRECTS: return FK_REDIRECTS;
 	case PROBE_PROXY: return FK_PROXY;
+	case PROBE_HEADER_TOO_BIG: return FK_HEADER_TOO_BIG;
 	case PROBE_ANSWERED:
-	case PROBE_FAILED: break;
+	case PROBE_FAILED:
+	case PROBE_CANCELLED: break;
 	}
 	return FK_TRANSFER_FAILED;
 }
@@ -244,10 +275,12 @@ static void check_tls(const diagnose_input *in, check_report *rep)
 	if (r->end == PROBE_TLS_VERIFY || r->end == PROBE_TLS_HANDSHAKE)
 		return;         /* the URL's finding says it */
 	if (in->insecure) {
+		/* curl verifies nothing then: the chain was verified apart. */
+		long v = in->insecure_verify ? *in->insecure_verify : r->verify_result;
 		add(rep, "tls", FK_TLS_NOT_VERIFIED, NULL, NULL);
-		if (r->verify_result != X509_V_OK)
+		if (v != X509_V_OK)
 			add(rep, "tls", FK_TLS_WOULD_FAIL,
-			    untrusted_detail(X509_verify_cert_error_string(r->verify_result)), NULL);
+			    untrusted_detail(X509_verify_cert_error_string(v)), NULL);
 		return;
 	}
 	if (r->end == PROBE_ANSWERED)
@@ -277,12 +310,40 @@ static int operation_failed(const char *check, const probe_result *r, const diag
 	return 1;
 }
 
+/* What a GetCACaps body that is no capability list looks like. */
+static char *not_a_list(const probe_result *r, const scep_caps *caps)
+{
+	static const char *const html[] = { "<html", "<!doctype", "<head", "<body", "<title" };
+	const unsigned char *b = r->body;
+	strbuf d = { 0 };
+	for (size_t i = 0; i < sizeof html / sizeof *html; i++)
+		if (body_has(r, html[i])) {
+			sb_add(&d, "an HTML page");
+			return sb_take(&d);
+		}
+	if (r->body_len >= 2 && b[0] == 0x1f && b[1] == 0x8b)
+		sb_add(&d, "gzip-compressed data");
+	else if (memchr(b, '\0', r->body_len))
+		sb_add(&d, "binary data");
+	else if (r->body_len > SCEP_MAX_KEYWORD && !memchr(b, '\n', r->body_len))
+		sb_addf(&d, "one line of %zu bytes", r->body_len);
+	else
+		sb_addf(&d, "%zu lines that are no capability keyword", caps->malformed);
+	return sb_take(&d);
+}
+
 static void check_caps(const diagnose_input *in, check_report *rep)
 {
 	const probe_result *r = in->r[REQ_CAPS];
 	if (operation_failed("GetCACaps", r, in, rep))
 		return;
 	scep_parse_caps(r->body, r->body_len, &rep->caps);
+	if (rep->caps.malformed) {
+		add(rep, "GetCACaps", FK_CAPS_NOT_A_LIST, not_a_list(r, &rep->caps),
+		    request_evidence(r, in));
+		rep->caps = (scep_caps){ 0 };
+		return;
+	}
 	rep->have_caps = 1;
 	strbuf names = { 0 };
 	for (size_t i = 0; scep_cap_name(i); i++)
@@ -403,7 +464,7 @@ static void check_long(const diagnose_input *in, check_report *rep)
 const char *diagnose_outcome(const char *section)
 {
 	static const char *const outcomes[] = {
-		SEC_NDES_PAGE, SEC_503, SEC_GATEWAY, SEC_414, SEC_NO_PAGE, SEC_500,
+		SEC_NDES_PAGE, SEC_503, SEC_GATEWAY, SEC_414, SEC_NO_PAGE, SEC_500, SEC_NETWORK,
 	};
 	for (size_t i = 0; section && i < sizeof outcomes / sizeof *outcomes; i++)
 		if (strcmp(section, outcomes[i]) == 0)

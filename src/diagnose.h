@@ -24,6 +24,8 @@ typedef struct {
 	const probe_result *r[REQ_COUNT];  /* each request's result, by request_id */
 	const char *cacert_file;        /* --cacert, or NULL: the system store */
 	int insecure;                   /* --insecure */
+	const long *insecure_verify;    /* with --insecure: X509_V_* of the chain verified
+					 * apart (trust_verify), or NULL when not known */
 	time_t now;
 } diagnose_input;
 

@@ -13,11 +13,7 @@
 
 static int holds(const char *hay, const char *needle)
 {
-	size_t n = strlen(needle);
-	for (const char *s = hay; n && *s; s++)
-		if (strncasecmp(s, needle, n) == 0)
-			return 1;
-	return 0;
+	return *needle && evidence_holds(hay, needle, strlen(needle));
 }
 
 /* "event 31", "event id 31", "Event ID: 31": the number, or -1. */

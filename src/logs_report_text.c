@@ -44,8 +44,10 @@ static void write_files(const log_scan *s, FILE *out)
 		fprintf(out, ngettext("%lu record)\n", "%lu records)\n", s->files[i].records),
 			s->files[i].records);
 	}
+	if (s->nnotes)
+		fputs(_("Not read, or read only in part:\n"), out);
 	for (size_t i = 0; i < s->nnotes; i++)
-		fprintf(out, _("  skipped %s: %s\n"), s->notes[i].file, _(s->notes[i].why));
+		fprintf(out, "  %s: %s\n", s->notes[i].file, _(s->notes[i].why));
 }
 
 static void write_line(const evidence_line *l, FILE *out)

@@ -1,17 +1,15 @@
-/* scepwiz: the command line. Global options, then a subcommand. */
+/* scepwiz: the command line. Global options, then a subcommand with its
+ * own options (and the global ones again) in any order. */
 #include <config.h>
 
 #include "cli.h"
 #include "i18n.h"
 #include "paths.h"
 
-#include <errno.h>
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static void usage(void)
 {
@@ -28,6 +26,10 @@ static void usage(void)
 		"                           test a SCEP server URL as the articles do\n"
 		"  resume [ID|FILE]         reopen a saved session (the latest by default)\n"
 		"  sessions                 list saved sessions\n"
+		"  sessions rename ID NAME  name a session (a ticket number, say)\n"
+		"  sessions delete ID...    delete sessions\n"
+		"  sessions prune --older-than DAYS\n"
+		"                           delete sessions not saved for DAYS days\n"
 		"  explain [CODE]           what a finding code means, and its section\n\n"), stdout);
 	fputs(_("Options:\n"
 		"  -l, --lang L             language: en, es, it, pt (pt_BR), sv\n"
@@ -44,45 +46,6 @@ static void version(void)
 	fputs(_("Decision trees drawn from Microsoft documentation, CC BY 4.0.\n"), stdout);
 }
 
-int cli_usage_error(const char *fmt, ...)
-{
-	va_list ap;
-	fprintf(stderr, "%s: ", PACKAGE);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, _(" (try '%s --help')\n"), PACKAGE);
-	return EXIT_USAGE;
-}
-
-int cli_load_trees(tree_set *set)
-{
-	const char *dir = paths_trees_dir();
-	struct stat st;
-	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		fprintf(stderr, _("%s: no decision trees at %s: %s\n"), PACKAGE, dir,
-			strerror(errno ? errno : ENOTDIR));
-		return EXIT_NOINPUT;
-	}
-	if (tree_set_add_dir(set, dir, stderr) || tree_set_resolve(set, stderr)) {
-		fprintf(stderr, _("%s: the decision trees in %s are broken; see 'scepwiz lint'\n"),
-			PACKAGE, dir);
-		return EXIT_DATAERR;
-	}
-	if (tree_set_tree(set, "index") == NULL) {
-		fprintf(stderr, _("%s: %s has no index.yaml\n"), PACKAGE, dir);
-		return EXIT_DATAERR;
-	}
-	return EXIT_OK;
-}
-
-void cli_set_lang(const char *lang)
-{
-	if (i18n_set_lang(lang) < 0)
-		fprintf(stderr, _("%s: unknown language '%s', using English (try en, es, it, pt, sv)\n"),
-			PACKAGE, lang);
-}
-
 static const struct {
 	const char *name;
 	int (*run)(int argc, char **argv);
@@ -97,41 +60,61 @@ static const struct {
 	{ "logs", cmd_logs },
 };
 
-int main(int argc, char **argv)
+/* The global options before the command; the command reads the rest of
+ * the line itself (cli_getopt), so options may follow it too. */
+static int parse_globals(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
-		{ "lang", required_argument, NULL, 'l' },
+		{ "lang", required_argument, NULL, CLI_OPT_LANG },
 		{ "goto", required_argument, NULL, 'g' },
-		{ "no-color", no_argument, NULL, 'C' },
+		{ "no-color", no_argument, NULL, CLI_OPT_NO_COLOR },
 		{ NULL, 0, NULL, 0 },
 	};
+	const char *no_color = getenv("NO_COLOR");
 	int c;
-
-	i18n_init();
-	/* '+' stops at the subcommand; the wizard's own options are read again
-	 * by cmd_wizard, so they may come before or after. */
+	cli_global.no_color = no_color && *no_color;
+	/* '+' stops at the command, whose options are its own. */
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+hVl:g:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h': usage(); return EXIT_OK;
 		case 'V': version(); return EXIT_OK;
-		case 'l': cli_set_lang(optarg); break;
-		case 'g': case 'C': break;
+		case 'g': cli_global.go = optarg; break;
 		default:
-			return cli_usage_error(_("unknown or incomplete option '%s'"), argv[optind - 1]);
+			if (!cli_global_option(c, optarg))
+				return cli_usage_error(_("unknown or incomplete option '%s'"),
+						       argv[optind - 1]);
 		}
 	}
-	if (optind < argc)
-		for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-			if (strcmp(argv[optind], commands[i].name) == 0) {
-				optind++;
-				opterr = 1;
-				return commands[i].run(argc, argv);
-			}
-	if (optind < argc)
-		return cli_usage_error(_("unknown command '%s'"), argv[optind]);
-	optind = 1;
-	return cmd_wizard(argc, argv);
+	opterr = 1;
+	return -1;
+}
+
+static int run(int argc, char **argv)
+{
+	int rc = parse_globals(argc, argv);
+	if (rc >= 0)
+		return rc;
+	if (optind == argc)
+		return cmd_wizard();
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		if (strcmp(argv[optind], commands[i].name) == 0) {
+			/* The command sees its own argv ("check URL ..."); optind 0
+			 * makes getopt start afresh, permuting as GNU tools do. */
+			int first = optind;
+			char name[64];
+			snprintf(name, sizeof name, "%s %s", PACKAGE, commands[i].name);
+			argv[first] = name;     /* getopt's own messages: "scepwiz check: ..." */
+			optind = 0;
+			return commands[i].run(argc - first, argv + first);
+		}
+	return cli_usage_error(_("unknown command '%s'"), argv[optind]);
+}
+
+int main(int argc, char **argv)
+{
+	i18n_init();
+	return cli_close_stdout(run(argc, argv));
 }

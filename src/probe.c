@@ -22,6 +22,14 @@ static int scheme_ok(CURLU *u)
 	return ok;
 }
 
+/* "http:///x": curl reads the path's first part as the host; a browser
+ * and the article would not. */
+static int empty_authority(const char *url)
+{
+	const char *sep = strstr(url, "://");
+	return sep && sep[3] == '/';
+}
+
 int probe_url_check(const char *url, char *why, size_t size)
 {
 	CURLU *u = curl_url();
@@ -37,13 +45,44 @@ int probe_url_check(const char *url, char *why, size_t size)
 		snprintf(why, size, "%s", curl_url_strerror(rc));
 	else if (!scheme_ok(u))
 		snprintf(why, size, "%s", _("only http and https URLs can be checked"));
-	else if (curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK || *host == '\0')
+	else if (curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK || *host == '\0' ||
+		 empty_authority(url))
 		snprintf(why, size, "%s", _("the URL names no host"));
 	else
 		ret = 0;
 	curl_free(host);
 	curl_url_cleanup(u);
 	return ret;
+}
+
+char *probe_url_host(const char *url)
+{
+	CURLU *u = curl_url();
+	char *host = NULL, *copy = NULL;
+	if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) {
+		/* [::1] names the address ::1 */
+		size_t n = strlen(host);
+		copy = host[0] == '[' && n > 2 ? strndup(host + 1, n - 2) : strdup(host);
+	}
+	curl_free(host);
+	curl_url_cleanup(u);
+	return copy;
+}
+
+const char *probe_default_cafile(void)
+{
+	static char path[4096];
+	static int known;
+	if (!known) {
+		CURL *e = curl_easy_init();
+		char *p = NULL;
+		if (e && curl_easy_getinfo(e, CURLINFO_CAINFO, &p) == CURLE_OK && p)
+			snprintf(path, sizeof path, "%s", p);
+		curl_easy_cleanup(e);
+		known = 1;
+	}
+	return path[0] ? path : NULL;
 }
 
 char *probe_url_with_query(const char *url, const char *query)
@@ -68,6 +107,7 @@ typedef struct {
 	size_t body_cap;
 	size_t headers_len;
 	int too_big;
+	int done;               /* finish() has filled in the result */
 	char errbuf[CURL_ERROR_SIZE];
 } transfer;
 
@@ -163,6 +203,10 @@ static CURL *make_easy(transfer *t, const probe_options *o)
 	curl_easy_setopt(e, CURLOPT_TIMEOUT, timeout);
 	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)PROBE_MAX_BODY);
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	/* A resolver thread still waiting for a DNS server that never answers
+	 * is left behind at cleanup instead of joined: --timeout and a cancel
+	 * hold for name resolution too. */
+	curl_easy_setopt(e, CURLOPT_QUICK_EXIT, 1L);
 	curl_easy_setopt(e, CURLOPT_USERAGENT, PACKAGE "/" VERSION);
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, t);
@@ -175,6 +219,8 @@ static CURL *make_easy(transfer *t, const probe_options *o)
 	if (o->insecure) {
 		curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
 		curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
+		/* The chain, to verify apart and report the real reason. */
+		curl_easy_setopt(e, CURLOPT_CERTINFO, 1L);
 	}
 	return e;
 }
@@ -200,6 +246,9 @@ static probe_end end_of(CURLcode rc, int too_big)
 	case CURLE_TOO_MANY_REDIRECTS: return PROBE_REDIRECTS;
 	case CURLE_COULDNT_RESOLVE_PROXY:
 	case CURLE_PROXY: return PROBE_PROXY;
+	/* curl refuses a header line over 100 KB (CURL_MAX_HTTP_HEADER) with
+	 * "Out of memory"; a real shortage of memory is far less likely. */
+	case CURLE_OUT_OF_MEMORY: return PROBE_HEADER_TOO_BIG;
 	default: return PROBE_FAILED;
 	}
 }
@@ -210,16 +259,44 @@ static char *info_string(CURL *e, CURLINFO what)
 	return curl_easy_getinfo(e, what, &s) == CURLE_OK && s ? strdup(s) : NULL;
 }
 
+/* With CURLOPT_CERTINFO, OpenSSL's curl lists each certificate's fields,
+ * "Cert:" being the PEM. */
+static void keep_chain(probe_result *r, CURL *e)
+{
+	struct curl_certinfo *ci = NULL;
+	if (curl_easy_getinfo(e, CURLINFO_CERTINFO, &ci) != CURLE_OK || ci == NULL)
+		return;
+	for (int i = 0; i < ci->num_of_certs; i++)
+		for (struct curl_slist *f = ci->certinfo[i]; f; f = f->next) {
+			if (strncmp(f->data, "Cert:", 5) != 0)
+				continue;
+			size_t n = strlen(f->data + 5);
+			char *p = realloc(r->chain, r->chain_len + n + 2);
+			if (p == NULL)
+				return;
+			memcpy(p + r->chain_len, f->data + 5, n);
+			r->chain_len += n;
+			p[r->chain_len++] = '\n';
+			p[r->chain_len] = '\0';
+			r->chain = p;
+		}
+}
+
 static void finish(transfer *t, CURLcode rc)
 {
 	probe_result *r = t->res;
 	CURL *e = t->easy;
 	curl_off_t us = 0;
+	t->done = 1;
 	char *scheme = NULL;
 	r->end = end_of(rc, t->too_big);
 	r->curl_code = (int)rc;
 	free(r->error);
 	r->error = rc == CURLE_OK ? NULL : strdup(t->errbuf[0] ? t->errbuf : curl_easy_strerror(rc));
+	if (r->end == PROBE_HEADER_TOO_BIG) {
+		free(r->error);
+		r->error = strdup("a header line is longer than curl's limit of 100 KB");
+	}
 	curl_easy_getinfo(e, CURLINFO_OS_ERRNO, &r->os_errno);
 	curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &r->status);
 	curl_easy_getinfo(e, CURLINFO_SSL_VERIFYRESULT, &r->verify_result);
@@ -232,30 +309,13 @@ static void finish(transfer *t, CURLcode rc)
 	r->content_type = info_string(e, CURLINFO_CONTENT_TYPE);
 	r->final_url = info_string(e, CURLINFO_EFFECTIVE_URL);
 	r->ip = info_string(e, CURLINFO_PRIMARY_IP);
+	keep_chain(r, e);
 }
 
 /* ---- all of them at once ------------------------------------------------ */
 
-static size_t collect(CURLM *m, size_t done, size_t total, probe_done cb, void *arg)
-{
-	CURLMsg *msg;
-	int left;
-	while ((msg = curl_multi_info_read(m, &left)) != NULL) {
-		if (msg->msg != CURLMSG_DONE)
-			continue;
-		char *priv = NULL;
-		curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &priv);
-		transfer *t = (transfer *)priv;
-		finish(t, msg->data.result);
-		done++;
-		if (cb)
-			cb(t->res, done, total, arg);
-	}
-	return done;
-}
-
 /* Until a transfer ends, its result says it didn't: whatever stops the
- * loop early (out of memory, a broken multi handle) leaves it so. */
+ * loop early (out of memory, a broken multi handle, a cancel) leaves it so. */
 static void not_run(probe_result *r, const char *why)
 {
 	r->end = PROBE_FAILED;
@@ -263,50 +323,117 @@ static void not_run(probe_result *r, const char *why)
 	r->error = strdup(why);
 }
 
-static void run_all(CURLM *m, transfer *t, size_t n, const probe_options *opt, probe_done cb,
-		    void *arg)
+struct probe_batch {
+	CURLM *multi;
+	transfer *t;
+	size_t n, done;
+	int running;
+	probe_done cb;
+	void *arg;
+};
+
+static void report_done(probe_batch *b, probe_result *r)
 {
-	size_t done = 0;
-	for (size_t i = 0; i < n; i++) {
-		t[i].easy = t[i].res->url ? make_easy(&t[i], opt) : NULL;
-		if (t[i].easy && curl_multi_add_handle(m, t[i].easy) == CURLM_OK)
+	b->done++;
+	if (b->cb)
+		b->cb(r, b->done, b->n, b->arg);
+}
+
+static void collect(probe_batch *b)
+{
+	CURLMsg *msg;
+	int left;
+	while ((msg = curl_multi_info_read(b->multi, &left)) != NULL) {
+		if (msg->msg != CURLMSG_DONE)
 			continue;
-		not_run(t[i].res, "the request could not be set up");
-		if (cb)
-			cb(t[i].res, ++done, n, arg);
+		char *priv = NULL;
+		curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &priv);
+		transfer *t = (transfer *)priv;
+		finish(t, msg->data.result);
+		report_done(b, t->res);
 	}
-	int running = 1;
-	while (running) {
-		if (curl_multi_perform(m, &running) != CURLM_OK)
-			break;
-		done = collect(m, done, n, cb, arg);
-		if (running && curl_multi_poll(m, NULL, 0, 1000, NULL) != CURLM_OK)
-			break;
-	}
-	collect(m, done, n, cb, arg);
+}
+
+probe_batch *probe_begin(probe_result *r, size_t n, const probe_options *opt, probe_done cb,
+			 void *arg)
+{
 	for (size_t i = 0; i < n; i++)
-		if (t[i].easy) {
-			curl_multi_remove_handle(m, t[i].easy);
-			curl_easy_cleanup(t[i].easy);
+		not_run(&r[i], "the transfer did not finish");
+	probe_batch *b = calloc(1, sizeof *b);
+	if (b == NULL)
+		return NULL;
+	*b = (probe_batch){ .n = n, .cb = cb, .arg = arg, .running = 1 };
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+		free(b);
+		return NULL;
+	}
+	b->multi = curl_multi_init();
+	b->t = calloc(n, sizeof *b->t);
+	if (b->multi == NULL || b->t == NULL) {
+		probe_free(b);
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		transfer *t = &b->t[i];
+		t->res = &r[i];
+		t->easy = t->res->url ? make_easy(t, opt) : NULL;
+		if (t->easy && curl_multi_add_handle(b->multi, t->easy) == CURLM_OK)
+			continue;
+		not_run(t->res, "the request could not be set up");
+		report_done(b, t->res);
+	}
+	return b;
+}
+
+int probe_step(probe_batch *b, int ms, int wake_fd)
+{
+	if (b == NULL || !b->running)
+		return 0;
+	struct curl_waitfd wake = { .fd = wake_fd, .events = CURL_WAIT_POLLIN };
+	if (curl_multi_perform(b->multi, &b->running) != CURLM_OK)
+		b->running = 0;
+	collect(b);
+	if (b->running && ms > 0 &&
+	    curl_multi_poll(b->multi, wake_fd >= 0 ? &wake : NULL, wake_fd >= 0, ms, NULL) != CURLM_OK)
+		b->running = 0;
+	if (b->running && curl_multi_perform(b->multi, &b->running) != CURLM_OK)
+		b->running = 0;
+	collect(b);
+	return b->running > 0;
+}
+
+void probe_cancel(probe_batch *b)
+{
+	for (size_t i = 0; b && i < b->n; i++)
+		if (b->t[i].easy && !b->t[i].done) {
+			not_run(b->t[i].res, "cancelled");
+			b->t[i].res->end = PROBE_CANCELLED;
 		}
+	if (b)
+		b->running = 0;
+}
+
+void probe_free(probe_batch *b)
+{
+	if (b == NULL)
+		return;
+	for (size_t i = 0; b->t && i < b->n; i++)
+		if (b->t[i].easy) {
+			curl_multi_remove_handle(b->multi, b->t[i].easy);
+			curl_easy_cleanup(b->t[i].easy);
+		}
+	free(b->t);
+	curl_multi_cleanup(b->multi);
+	curl_global_cleanup();
+	free(b);
 }
 
 void probe_run(probe_result *r, size_t n, const probe_options *opt, probe_done cb, void *arg)
 {
-	for (size_t i = 0; i < n; i++)
-		not_run(&r[i], "the transfer did not finish");
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
-		return;
-	CURLM *m = curl_multi_init();
-	transfer *t = calloc(n, sizeof *t);
-	if (m && t) {
-		for (size_t i = 0; i < n; i++)
-			t[i].res = &r[i];
-		run_all(m, t, n, opt, cb, arg);
-	}
-	free(t);
-	curl_multi_cleanup(m);
-	curl_global_cleanup();
+	probe_batch *b = probe_begin(r, n, opt, cb, arg);
+	while (probe_step(b, 1000, -1))
+		;
+	probe_free(b);
 }
 
 void probe_result_free(probe_result *r)
@@ -319,5 +446,6 @@ void probe_result_free(probe_result *r)
 	free(r->body);
 	free(r->final_url);
 	free(r->ip);
+	free(r->chain);
 	*r = (probe_result){ 0 };
 }

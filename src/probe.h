@@ -22,7 +22,9 @@ typedef enum {
 	PROBE_TOO_BIG,          /* the answer passed PROBE_MAX_BODY */
 	PROBE_REDIRECTS,        /* more than PROBE_MAX_REDIRS redirects */
 	PROBE_PROXY,            /* the proxy from the environment failed */
+	PROBE_HEADER_TOO_BIG,   /* a header line past curl's 100 KB limit */
 	PROBE_FAILED,           /* anything else curl reports */
+	PROBE_CANCELLED,        /* stopped by probe_cancel before it ended */
 } probe_end;
 
 typedef struct {
@@ -47,6 +49,8 @@ typedef struct {
 	char *ip;               /* the address connected to, and its port */
 	long port;
 	double seconds;
+	char *chain;            /* with --insecure: the certificates sent, PEM, server's first */
+	size_t chain_len;
 } probe_result;
 
 typedef struct {
@@ -61,12 +65,35 @@ typedef void (*probe_done)(const probe_result *r, size_t done, size_t total, voi
 /* 0 when URL is a well-formed http or https URL with a host; otherwise -1,
  * and WHY (untranslated, curl's words where it has them) says what is wrong. */
 int probe_url_check(const char *url, char *why, size_t size);
+/* The host of URL (a new string), or NULL. */
+char *probe_url_host(const char *url);
+/* The CA bundle curl verifies with when --cacert isn't given (the system
+ * store), or NULL when it has none built in. */
+const char *probe_default_cafile(void);
+
 /* URL with its query replaced by QUERY and any fragment dropped (a new
  * string), or NULL. */
 char *probe_url_with_query(const char *url, const char *query);
 
-/* Runs the N requests at once (libcurl's multi interface) and fills in
- * their results. Never fetches anything but http and https. */
+/* The requests in flight, for a caller that keeps its own loop (the
+ * wizard reads keys between steps). */
+typedef struct probe_batch probe_batch;
+
+/* Starts the N requests at once (libcurl's multi interface); their results
+ * fill in as they end, and DONE is called for each. Never fetches anything
+ * but http and https. NULL when nothing could be started (the results then
+ * say so). */
+probe_batch *probe_begin(probe_result *r, size_t n, const probe_options *opt, probe_done done,
+			 void *arg);
+/* Moves the requests on, waiting at most MS milliseconds for the network
+ * (or until WAKE_FD, when not -1, is readable). Returns 1 while some are
+ * still running, 0 once all have ended. */
+int probe_step(probe_batch *b, int ms, int wake_fd);
+/* Stops at once: the requests still running end as PROBE_CANCELLED. */
+void probe_cancel(probe_batch *b);
+/* Frees the batch (the results stay the caller's). */
+void probe_free(probe_batch *b);
+/* begin, step until done, end: the requests run to the end. */
 void probe_run(probe_result *r, size_t n, const probe_options *opt, probe_done done, void *arg);
 void probe_result_free(probe_result *r);
 

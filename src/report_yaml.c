@@ -5,8 +5,10 @@
 
 #include "i18n.h"
 #include "report.h"
+#include "strbuf.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -44,8 +46,40 @@ static int looks_typed(const char *s, size_t n)
 	return 0;
 }
 
+/* Whether S is valid UTF-8 without control characters (tab aside): what
+ * libyaml writes as it is. */
+static int writable(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = p[i];
+		size_t len = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3
+			   : (c & 0xf8) == 0xf0 ? 4 : 0;
+		if (len == 0 || i + len > n || (c < 0x20 && c != '\t') || c == 0x7f ||
+		    (len == 2 && c < 0xc2))
+			return 0;
+		for (size_t k = 1; k < len; k++)
+			if ((p[i + k] & 0xc0) != 0x80)
+				return 0;
+		i += len;
+	}
+	return 1;
+}
+
 static void str_n(out_t *o, const char *s, size_t n)
 {
+	/* Any byte string becomes valid YAML: what libyaml would refuse (bad
+	 * UTF-8, control bytes) is escaped as \xNN first. */
+	if (!writable(s, n)) {
+		char *escaped = untrusted_text(s, n, n);
+		if (escaped == NULL) {
+			o->failed = 1;
+			return;
+		}
+		str_n(o, escaped, strlen(escaped));
+		free(escaped);
+		return;
+	}
 	yaml_event_t ev;
 	yaml_scalar_style_t style = looks_typed(s, n) ? YAML_DOUBLE_QUOTED_SCALAR_STYLE
 						      : YAML_ANY_SCALAR_STYLE;

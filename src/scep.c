@@ -3,6 +3,7 @@
 #include "scep.h"
 #include "strbuf.h"
 
+#include <ctype.h>
 #include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -27,6 +28,18 @@ const char *scep_cap_name(size_t i)
 	return i < SCEP_NCAPS ? cap_names[i] : NULL;
 }
 
+/* A capability keyword is a short word: letters, digits, '-', '.', '_'. An
+ * HTML page, binary or compressed data, or one huge line is not one. */
+static int keyword_shaped(const unsigned char *s, size_t n)
+{
+	if (n > SCEP_MAX_KEYWORD)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!(isalnum(s[i]) || s[i] == '-' || s[i] == '.' || s[i] == '_'))
+			return 0;
+	return 1;
+}
+
 static void add_keyword(scep_caps *out, const unsigned char *s, size_t n)
 {
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
@@ -37,6 +50,10 @@ static void add_keyword(scep_caps *out, const unsigned char *s, size_t n)
 	}
 	if (n == 0)
 		return;
+	if (!keyword_shaped(s, n)) {
+		out->malformed++;
+		return;
+	}
 	/* RFC 8894: the CA writes the case shown, clients ignore case. */
 	for (size_t i = 0; i < SCEP_NCAPS; i++)
 		if (strlen(cap_names[i]) == n && strncasecmp((const char *)s, cap_names[i], n) == 0) {

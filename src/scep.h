@@ -23,12 +23,17 @@ enum {
 
 typedef struct {
 	unsigned caps;          /* SCEP_CAP_* named by the server */
-	size_t unknown;         /* non-empty lines RFC 8894 doesn't define (ignored) */
+	size_t unknown;         /* keywords RFC 8894 doesn't define (ignored) */
+	size_t malformed;       /* non-empty lines that are no keyword at all */
 } scep_caps;
+
+/* The longest keyword taken as one (RFC 8894's are at most 16 letters). */
+#define SCEP_MAX_KEYWORD 64
 
 /* Reads a GetCACaps body: one keyword per line, LF or CRLF. Keywords are
  * matched without regard to case; unknown ones are counted and ignored, as
- * RFC 8894 asks. */
+ * RFC 8894 asks; lines that are no keyword (a page, binary data) are
+ * counted as malformed: such a body is not a capability list. */
 void scep_parse_caps(const unsigned char *body, size_t len, scep_caps *out);
 /* Whether the server offers CAP, counting what "SCEPStandard" implies (AES,
  * POSTPKIOperation and SHA-256). */

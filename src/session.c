@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <yaml.h>
@@ -60,15 +61,8 @@ int session_new(session *s, const char *lang)
 	snprintf(s->lang, sizeof s->lang, "%s", lang);
 	session_dir(dir, sizeof dir);
 	struct tm tm;
-	gmtime_r(&s->created, &tm);
-	for (int n = 0;; n++) {
-		size_t len = strftime(id, sizeof id, "%Y%m%d-%H%M%S", &tm);
-		if (n)
-			snprintf(id + len, sizeof id - len, "-%d", n);
-		snprintf(path, sizeof path, "%s/%s.yaml", dir, id);
-		if (access(path, F_OK) != 0)
-			break;
-	}
+	strftime(id, sizeof id, "%Y%m%d-%H%M%S", gmtime_r(&s->created, &tm));
+	snprintf(path, sizeof path, "%s/%s.yaml", dir, id);
 	s->id = strdup(id);
 	s->path = strdup(path);
 	walk_init(&s->walk);
@@ -238,7 +232,8 @@ static int write_doc(FILE *f, const session *s)
 }
 
 /* Temporary file, fsync, rename, fsync of the folder: the old file stays
- * whole until the new one is complete on disk. */
+ * whole until the new one is complete on disk. The temporary is locked
+ * before it is renamed, so the lock on the session never lapses. */
 int session_save(session *s)
 {
 	char dir[PATH_MAX], tmp[PATH_MAX + 16];
@@ -246,20 +241,23 @@ int session_save(session *s)
 	char *slash = strrchr(dir, '/');
 	if (slash)
 		*slash = '\0';
-	if (make_dirs(dir) < 0)
+	if (make_dirs(dir) < 0 || (!s->locked && session_claim(s) < 0))
 		return -1;
 	snprintf(tmp, sizeof tmp, "%s.XXXXXX", s->path);
-	int fd = mkstemp(tmp);
+	/* Close-on-exec: a print command the wizard starts must not keep the lock. */
+	int fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0)
 		return -1;
-	FILE *f = fdopen(fd, "w");
+	int copy = dup(fd);
+	FILE *f = copy >= 0 ? fdopen(copy, "w") : NULL;
 	s->updated = time(NULL);
-	int rc = f && fchmod(fd, 0600) == 0 && write_doc(f, s) == 0 && fflush(f) == 0 &&
-			 fsync(fd) == 0 ? 0 : -1;
+	int rc = f && flock(fd, LOCK_EX | LOCK_NB) == 0 && fchmod(fd, 0600) == 0 &&
+			 write_doc(f, s) == 0 && fflush(f) == 0 && fsync(fd) == 0 ? 0 : -1;
 	int saved = errno;
-	if (f ? fclose(f) != 0 : close(fd) != 0)
+	if (f ? fclose(f) != 0 : copy >= 0 && close(copy) != 0)
 		rc = -1;
 	if (rc == 0 && rename(tmp, s->path) == 0) {
+		session_hold(s, fd);
 		int dfd = open(dir, O_RDONLY | O_DIRECTORY);
 		if (dfd >= 0) {
 			fsync(dfd);
@@ -269,6 +267,7 @@ int session_save(session *s)
 	}
 	saved = rc == 0 ? errno : saved;
 	unlink(tmp);
+	close(fd);
 	errno = saved;
 	return -1;
 }
@@ -404,9 +403,13 @@ static int read_findings(problem *p, const yd_node *doc, session *s)
 		/* The kind gives the severity, section and sentence: a session
 		 * keeps only what was seen. */
 		const finding_kind *k = finding_kind_find(code);
-		if (k == NULL)
-			return refuse(p, m, _("unknown finding code '%s' ('scepwiz explain' lists them)"),
-				      code);
+		if (k == NULL) {
+			char *shown = untrusted_text(code, strlen(code), 80);
+			refuse(p, m, _("unknown finding code '%s' ('scepwiz explain' lists them)"),
+			       shown ? shown : "");
+			free(shown);
+			return -1;
+		}
 		const char *detail = str_of(m, "detail");
 		finding *f = finding_add(&s->findings, k,
 					 detail ? untrusted_text(detail, strlen(detail), 400) : NULL);
@@ -448,6 +451,17 @@ static char *id_of(const char *path)
 	return strndup(base, n);
 }
 
+/* Refusals quote the file (a section, a language): made printable before
+ * any terminal sees them. Returns -1. */
+static int printable_err(char *err, size_t size)
+{
+	char *shown = printable_text(err);
+	if (shown)
+		snprintf(err, size, "%s", shown);
+	free(shown);
+	return -1;
+}
+
 int session_load(session *s, const char *path, const tree_set *set, char *err, size_t errsize)
 {
 	problem p = { err, errsize, 0 };
@@ -456,11 +470,14 @@ int session_load(session *s, const char *path, const tree_set *set, char *err, s
 	walk_init(&s->walk);
 	yd_node *doc = yd_load_file(path, &e);
 	if (doc == NULL) {
-		if (e.line)
+		if (e.too_large)
+			snprintf(err, errsize, _("larger than %d bytes: too large for a session"),
+				 YD_MAX_BYTES);
+		else if (e.line)
 			snprintf(err, errsize, _("line %u: %s"), e.line, e.msg);
 		else
 			snprintf(err, errsize, "%s", e.msg);
-		return -1;
+		return printable_err(err, errsize);
 	}
 	int rc = read_session(&p, doc, set, s);
 	yd_free(doc);
@@ -468,7 +485,7 @@ int session_load(session *s, const char *path, const tree_set *set, char *err, s
 	s->id = id_of(path);
 	if (rc < 0) {
 		session_free(s);
-		return -1;
+		return printable_err(err, errsize);
 	}
 	return 0;
 }
@@ -484,7 +501,7 @@ void session_take_report(session *s, const check_report *rep)
 {
 	session_set_findings(s, &rep->findings);
 	free(s->url);
-	s->url = dup_or_null(rep->url);
+	s->url = printable_url(rep->url, 2048);
 }
 
 char **session_finding_lines(const session *s)
@@ -514,6 +531,8 @@ void session_free_lines(char **lines)
 
 void session_free(session *s)
 {
+	if (s->locked)
+		close(s->lock_fd);
 	free(s->path);
 	free(s->id);
 	free(s->engineer);

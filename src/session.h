@@ -17,6 +17,7 @@ enum { SESSION_VERSION = 1 };
 typedef struct session {
 	char *path;          /* where it is saved */
 	char *id;            /* the file name without .yaml */
+	int locked, lock_fd; /* held by this process (see session_lock) */
 	time_t created, updated;
 	char lang[8];
 	char *engineer, *ticket, *url;
@@ -27,7 +28,9 @@ typedef struct session {
 /* The folder sessions live in (created on demand by session_save). */
 const char *session_dir(char *buf, size_t size);
 
-/* A new, empty session with a fresh id and path (nothing written yet). */
+/* A new, empty session with an id from the time and a path; nothing is
+ * written yet: its first save claims the file (adding a suffix when another
+ * wizard took the name), so a launch that is only quit leaves nothing. */
 int session_new(session *s, const char *lang);
 /* Copies walk W and the language into S and saves it: called after every
  * move. Returns 0, or -1 with errno set. */
@@ -57,5 +60,28 @@ void session_list_free(char **paths, size_t n);
 /* A session by id, file path, or NULL for the latest; writes the path found
  * into BUF, or returns NULL. */
 const char *session_find(const char *id_or_path, char *buf, size_t size);
+
+/* ---- the files (session_file.c) ---------------------------------------- */
+
+/* A wizard holds its session's lock (flock) for as long as it has it open,
+ * so a second wizard cannot overwrite it. Takes the lock of S's file;
+ * returns 0, or -1 with errno EWOULDBLOCK when another process holds it. */
+int session_lock(session *s);
+/* Creates S's file with O_EXCL and locks it; on a name already taken, moves
+ * S to ID-2, ID-3, ... Returns 0, or -1 with errno set. */
+int session_claim(session *s);
+/* Keeps FD (the file just renamed into place, already locked) as S's lock. */
+void session_hold(session *s, int fd);
+/* Removes the ID.yaml.XXXXXX temporaries that a killed save left behind,
+ * skipping those of a session a live wizard holds. Returns how many. */
+int session_clean_temps(void);
+/* Deletes the session file PATH; -1 with EWOULDBLOCK when a wizard has it open. */
+int session_delete(const char *path);
+/* Renames the session file PATH to NAME.yaml in the same folder, never over
+ * another session; -1 with errno (EINVAL for a name that is not a-z, A-Z,
+ * 0-9, '.', '_', '-' or starts with '.'; EEXIST; EWOULDBLOCK). */
+int session_rename(const char *path, const char *name);
+/* Whether NAME is fit for session_rename. */
+int session_name_ok(const char *name);
 
 #endif

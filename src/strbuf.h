@@ -26,4 +26,18 @@ void sb_free(strbuf *b);
 /* The untrusted bytes as a new printable string (see sb_add_untrusted). */
 char *untrusted_text(const void *bytes, size_t len, size_t max);
 
+/* Like sb_add_untrusted, for text a person wrote in a file (a name, a
+ * message that quotes a tree): characters of valid UTF-8 are kept when the
+ * locale is UTF-8, so "José" and translated messages read as written; control
+ * characters (C0, DEL, C1), bidirectional overrides and bytes that are not
+ * UTF-8 become \xNN. */
+void sb_add_text(strbuf *b, const char *s);
+char *printable_text(const char *s);
+
+/* URL made fit to show or store: the password of its user info replaced
+ * by "***" (http://alice:***@host/...), then printable (at most MAX bytes).
+ * The one place that hides a URL's secret: every report, message, session
+ * and checklist goes through it. NULL for NULL or when memory ran out. */
+char *printable_url(const char *url, size_t max);
+
 #endif

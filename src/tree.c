@@ -2,6 +2,7 @@
 
 #include "tree.h"
 #include "i18n.h"
+#include "strbuf.h"
 #include "tree_parts.h"
 #include "yamldoc.h"
 
@@ -25,20 +26,27 @@ const char *node_type_name(node_type type)
 	return type_names[type];
 }
 
+/* Messages quote the file's keys, ids and types, and name the file: all
+ * of it is made printable, so a hostile tree cannot drive the terminal. */
 static void report(ctx *c, unsigned line, unsigned col, const char *fmt, ...)
 {
 	va_list ap;
+	char msg[1024];
+	strbuf b = { 0 };
 	c->nerr++;
 	if (c->errs == NULL)
 		return;
+	sb_add_text(&b, c->file);
 	if (line)
-		fprintf(c->errs, "%s:%u:%u: %s", c->file, line, col, _("error: "));
-	else
-		fprintf(c->errs, "%s: %s", c->file, _("error: "));
+		sb_addf(&b, ":%u:%u", line, col);
+	sb_addf(&b, ": %s", _("error: "));
 	va_start(ap, fmt);
-	vfprintf(c->errs, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	fputc('\n', c->errs);
+	sb_add_text(&b, msg);
+	char *shown = sb_take(&b);
+	fprintf(c->errs, "%s\n", shown ? shown : "");
+	free(shown);
 }
 
 void tree_report(struct tree_ctx *c, unsigned line, unsigned col, const char *msg)
@@ -400,6 +408,31 @@ static void tree_free(tree *t)
 	free(t);
 }
 
+/* A check names a probe the program has, and outcomes a probe can give:
+ * "ok", "other", or a section of the same tree. Positions come from the
+ * document, which the tree keeps. */
+static void check_probes(ctx *c, const tree *t)
+{
+	static const char *const probes[] = { "scep-url", NULL };
+	const yd_node *nodes = yd_get(t->doc, "nodes");
+	for (size_t i = 0; i < t->nnodes; i++) {
+		const node *n = &t->nodes[i];
+		const yd_node *map = nodes->items[2 * i + 1], *list = yd_get(map, "choices");
+		if (n->type != NODE_CHECK)
+			continue;
+		if (n->probe && !is_one_of(n->probe, probes))
+			report(c, AT(yd_get(map, "probe")),
+			       _("check '%s' names an unknown probe '%s' (known: scep-url)"), n->id, n->probe);
+		for (size_t k = 0; k < n->nchoices; k++) {
+			const char *o = n->choices[k].outcome;
+			if (o && strcmp(o, "ok") && strcmp(o, "other") && find_node(t, o) == NULL)
+				report(c, AT(yd_get(list->items[k], "outcome")),
+				       _("outcome '%s' of check '%s' is not 'ok', 'other' or a section of "
+					 "this tree"), o, n->id);
+		}
+	}
+}
+
 static tree *read_tree(ctx *c, yd_node *doc)
 {
 	static const char *const keys[] = { "id", "_title", "flow_step", "article", "start", "nodes", NULL };
@@ -418,6 +451,8 @@ static tree *read_tree(ctx *c, yd_node *doc)
 		read_nodes(c, t, yd_get(doc, "nodes"));
 	if (c->nerr == 0)
 		resolve_tree(c, t, get_str(c, doc, "start"), yd_get(doc, "start"));
+	if (c->nerr == 0)
+		check_probes(c, t);
 	return t;
 }
 
@@ -513,7 +548,9 @@ int tree_set_resolve(tree_set *set, FILE *errs)
 			else if ((n->link = find_node(target, n->link_section)) == NULL)
 				report(&c, n->line, n->col, _("link '%s' names no section of %s: '%s'"),
 				       n->id, n->link_tree, n->link_section);
-			else if (n->link->type == NODE_LINK)
+			/* Also when the target is a tree whose start is a link: one hop
+			 * must always land on a section (see node_follow). */
+			if (n->link && n->link->type == NODE_LINK)
 				report(&c, n->line, n->col, _("link '%s' leads to another link"), n->id);
 		}
 		nerr += c.nerr;

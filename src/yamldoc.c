@@ -2,6 +2,7 @@
 
 #include "yamldoc.h"
 #include "i18n.h"
+#include "regfile.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -189,6 +190,7 @@ yd_node *yd_parse(const char *buf, size_t len, yd_error *err)
 	memset(err, 0, sizeof *err);
 	if (len > YD_MAX_BYTES) {
 		fail(err, 0, 0, _("larger than %d bytes: not a decision tree"), YD_MAX_BYTES);
+		err->too_large = 1;
 		return NULL;
 	}
 	if (!yaml_parser_initialize(&parser)) {
@@ -224,19 +226,20 @@ yd_node *yd_parse(const char *buf, size_t len, yd_error *err)
 yd_node *yd_load_file(const char *path, yd_error *err)
 {
 	memset(err, 0, sizeof *err);
-	FILE *f = fopen(path, "rb");
+	/* Only a regular file: a FIFO named like a tree would block the read. */
+	FILE *f = regfile_fopen(path);
 	if (f == NULL) {
-		fail(err, 0, 0, "%s", strerror(errno));
+		fail(err, 0, 0, "%s", regfile_error(errno));
 		return NULL;
 	}
 	/* One byte past the limit tells a file that is too large. */
 	char *buf = malloc(YD_MAX_BYTES + 1);
 	size_t len = buf ? fread(buf, 1, YD_MAX_BYTES + 1, f) : 0;
-	int bad = buf == NULL || ferror(f);
+	int bad = buf == NULL || ferror(f), why = buf == NULL ? ENOMEM : errno;
 	fclose(f);
 	yd_node *root = NULL;
 	if (bad)
-		fail(err, 0, 0, "%s", buf ? _("read error") : strerror(ENOMEM));
+		fail(err, 0, 0, _("cannot read it: %s"), strerror(why));
 	else
 		root = yd_parse(buf, len, err);
 	free(buf);

@@ -32,6 +32,7 @@ typedef struct yd_node {
 typedef struct {
 	unsigned line, col;     /* 0 when the problem has no position */
 	char msg[256];
+	int too_large;          /* the input is over YD_MAX_BYTES: the caller names the limit */
 } yd_error;
 
 /* Returns the document's root, or NULL with *err filled in. */

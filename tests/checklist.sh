@@ -13,8 +13,12 @@ ok "a question stands for the fixes it leads to" exits 0 $W checklist --section 
 ok "the 503 question leads to the pool crash causes" has "Common causes for an application pool crash" "$out"
 ok "Markdown is asked with --format md" exits 0 $W checklist --section gatewaytimeout --format md
 ok "Markdown has task items" has "- [ ] " "$out"
-ok "-o writes a file" exits 0 $W checklist --section gatewaytimeout -o "$tmp/list.txt"
+ok "-o writes a file" exits 0 sh -c "umask 022; $W checklist --section gatewaytimeout -o '$tmp/list.txt'"
 ok "the file holds the checklist" has "GatewayTimeout" "$tmp/list.txt"
+ok "the file is private (0600), like sessions" sh -c "stat -c %a '$tmp/list.txt' | grep -qx 600"
+chmod 644 "$tmp/list.txt"
+ok "-o over an existing file" exits 0 $W checklist --section gatewaytimeout -o "$tmp/list.txt"
+ok "makes it private too" sh -c "stat -c %a '$tmp/list.txt' | grep -qx 600"
 ok "an unwritable -o exits 73" exits 73 $W checklist --section gatewaytimeout -o /nonexistent/dir/list.txt
 ok "and says why" has "No such file or directory" "$err"
 ok "an unknown section exits 64" exits 64 $W checklist --section no-such-section
@@ -70,5 +74,62 @@ sed 's/code: status-503/code: status-999/' "$XDG_STATE_HOME/scepwiz/sessions/202
 	>"$XDG_STATE_HOME/scepwiz/sessions/badcode.yaml"
 ok "a session with an unknown finding code exits 65" exits 65 $W checklist --session badcode
 ok "... naming the code" has "unknown finding code 'status-999'" "$err"
+
+# Every byte the session holds is escaped before it reaches the terminal.
+E=$(printf '\033')
+esc=$XDG_STATE_HOME/scepwiz/sessions/escapes.yaml
+sed -e 's/^ticket: .*/ticket: "T-1\\e]0;owned\\a"/' \
+    -e 's|^url: .*|url: "https://ndes\\e[2J.contoso.com/"\nengineer: "José \\e[31mred"|' \
+    -e 's/detail: HTTP 503 Service Unavailable/detail: "HTTP 503 \\e[5mblink"/' "$s" >"$esc"
+ok "checklist of a session full of escapes exits 0" exits 0 $W checklist --session escapes
+ok "no raw escape character is printed" sh -c "! grep -q '$E' '$out'"
+ok "the ticket is shown escaped" has 'T-1\x1b]0;owned\x07' "$out"
+ok "the url is shown escaped" has 'https://ndes\x1b[2J.contoso.com/' "$out"
+ok "the engineer is shown escaped, accents kept" has 'José \x1b[31mred' "$out"
+ok "the finding is shown escaped" has '\x1b[5mblink' "$out"
+rm "$esc"
+
+# Sizes and kinds of file that are no session are refused by name, at once.
+head -c 10000000 /dev/zero | tr '\0' a >"$XDG_STATE_HOME/scepwiz/sessions/huge.yaml"
+ok "a 10 MB session is refused" exits 65 $W checklist --session huge
+ok "as too large for a session" has "too large for a session" "$err"
+rm "$XDG_STATE_HOME/scepwiz/sessions/huge.yaml"
+mkfifo "$XDG_STATE_HOME/scepwiz/sessions/zz-fifo.yaml"
+ok "sessions does not hang on a FIFO" exits 0 timeout 10 $W sessions
+ok "it names the FIFO as not a regular file" has "zz-fifo.yaml  (unreadable: not a regular file)" "$out"
+ok "checklist --session of a FIFO does not hang" exits 65 timeout 10 $W checklist --session zz-fifo
+ok "and says it is not a regular file" has "zz-fifo.yaml: not a regular file" "$err"
+ok "resume of a FIFO does not hang" exits 65 timeout 10 $W resume zz-fifo
+touch "$XDG_STATE_HOME/scepwiz/sessions/zz-fifo.yaml"  # the newest: FIFO touched last
+ok "resume skips a newest session it cannot read" exits 64 timeout 10 $W resume </dev/null
+ok "with a note naming it" has "skipping $XDG_STATE_HOME/scepwiz/sessions/zz-fifo.yaml" "$err"
+ok "and opens the newest readable one (it needs a terminal)" has "the wizard needs a terminal" "$err"
+rm "$XDG_STATE_HOME/scepwiz/sessions/zz-fifo.yaml"
+
+# A save killed half-way leaves ID.yaml.XXXXXX: the next start removes it.
+echo 'scepwiz-session: 1' >"$XDG_STATE_HOME/scepwiz/sessions/20261120-100000.yaml.k1LLed"
+ok "sessions after a killed save exits 0" exits 0 $W sessions
+ok "the stale temporary is gone" test ! -e "$XDG_STATE_HOME/scepwiz/sessions/20261120-100000.yaml.k1LLed"
+
+# Naming, deleting and pruning sessions.
+ok "sessions rename gives a session a name" exits 0 $W sessions rename 20261120-100000 T-1234
+ok "the session is listed under its name" exits 0 $W sessions
+ok "the listing shows the name" has "T-1234 " "$out"
+ok "the checklist opens by the name" exits 0 $W checklist --session T-1234
+ok "rename refuses a name with a slash" exits 64 $W sessions rename T-1234 ../evil
+ok "and says what a name holds" has "a session name holds only letters" "$err"
+cp "$XDG_STATE_HOME/scepwiz/sessions/T-1234.yaml" "$XDG_STATE_HOME/scepwiz/sessions/other.yaml"
+ok "rename never replaces another session" exits 73 $W sessions rename other T-1234
+ok "and says the name is taken" has "File exists" "$err"
+ok "sessions delete removes a session" exits 0 $W sessions delete other
+ok "the file is gone" test ! -e "$XDG_STATE_HOME/scepwiz/sessions/other.yaml"
+ok "delete of an unknown session exits 66" exits 66 $W sessions delete other
+touch -d '40 days ago' "$XDG_STATE_HOME/scepwiz/sessions/T-1234.yaml"
+cp "$XDG_STATE_HOME/scepwiz/sessions/T-1234.yaml" "$XDG_STATE_HOME/scepwiz/sessions/recent.yaml"
+ok "prune needs --older-than" exits 64 $W sessions prune
+ok "prune --older-than 30 exits 0" exits 0 $W sessions prune --older-than 30
+ok "it says how many it deleted" has "Deleted 1 session." "$out"
+ok "the old session is gone" test ! -e "$XDG_STATE_HOME/scepwiz/sessions/T-1234.yaml"
+ok "the recent one stays" test -e "$XDG_STATE_HOME/scepwiz/sessions/recent.yaml"
 
 done_testing

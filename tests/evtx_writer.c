@@ -1,6 +1,6 @@
 /* Writes .evtx files for the tests, from the format libevtx documents:
- * BinXML names are written inline where they are used, so each offset
- * points just past itself, and every value is a UTF-16 string. Every
+ * BinXML names and template definitions are written inline where they are
+ * used, so each offset points just past itself. Every
  * element carries a dependency identifier (0xffff: none), as in MS-EVEN6
  * and as Debian's libevtx expects. */
 #include <stdint.h>
@@ -14,14 +14,22 @@
 #define CHUNK_HEADER 512
 
 enum { TOK_EOF = 0x00, TOK_OPEN = 0x01, TOK_CLOSE_START = 0x02, TOK_CLOSE_EMPTY = 0x03,
-       TOK_END = 0x04, TOK_VALUE = 0x05, TOK_ATTR = 0x06, TOK_FRAGMENT = 0x0f,
-       FLAG_MORE = 0x40, TYPE_STRING = 0x01 };
+       TOK_END = 0x04, TOK_VALUE = 0x05, TOK_ATTR = 0x06, TOK_TEMPLATE = 0x0c, TOK_SUBST = 0x0d,
+       TOK_FRAGMENT = 0x0f, FLAG_MORE = 0x40, TYPE_STRING = 0x01 };
+#define MAX_VALUES 128
 
 /* A chunk being filled; POS is the chunk-relative write position. */
 typedef struct {
 	uint8_t b[CHUNK];
 	size_t pos;
 	int overflow;
+	int tpl;                /* events as template instances */
+	/* the current template instance's values */
+	uint8_t vbuf[CHUNK];
+	size_t vlen;
+	uint16_t vsize[MAX_VALUES];
+	uint8_t vtype[MAX_VALUES];
+	int nvals;
 } chunk;
 
 static uint32_t crc32(const uint8_t *p, size_t n, uint32_t crc)
@@ -118,32 +126,90 @@ static void put_value(chunk *c, const char *text)
 	put_utf16(c, u, n);
 }
 
-/* An element NAME with up to two attributes (NULL names end the list) and
- * TEXT (NULL: an empty element). */
-static void put_element(chunk *c, const char *name, const char *a1, const char *v1,
-			const char *a2, const char *v2, const char *text)
+/* A value of the event: its text, and in a template its type and bytes
+ * (a substitution, unless LITERAL: text the template itself spells). */
+typedef struct {
+	uint8_t type;
+	uint64_t num;           /* the bytes of a number, little-endian */
+	size_t n;
+	const char *text;
+	int literal;
+} tval;
+
+static tval str(const char *s)
 {
-	const char *an[2] = { a1, a2 }, *av[2] = { v1, v2 };
-	int nattr = a2 ? 2 : a1 ? 1 : 0;
-	put8(c, TOK_OPEN | (nattr ? FLAG_MORE : 0));
+	return (tval){ TYPE_STRING, 0, 0, s, 0 };
+}
+
+static tval lit(const char *s)
+{
+	return (tval){ TYPE_STRING, 0, 0, s, 1 };
+}
+
+static tval num(uint8_t type, uint64_t v, size_t n, const char *text)
+{
+	return (tval){ type, v, n, text, 0 };
+}
+
+/* Substitution NAME's value, kept for the template instance data. */
+static void keep_value(chunk *c, tval v)
+{
+	uint8_t bytes[8192];
+	size_t n = 0;
+	if (v.type == TYPE_STRING) {
+		uint16_t u[4096];
+		size_t k = utf16(v.text, u, 4096);
+		for (size_t i = 0; i < k; i++)
+			le(bytes + 2 * i, u[i], 2);
+		n = 2 * k;
+	} else {
+		le(bytes, v.num, (int)v.n);
+		n = v.n;
+	}
+	if (c->nvals >= MAX_VALUES || c->vlen + n > sizeof c->vbuf) {
+		c->overflow = 1;
+		return;
+	}
+	memcpy(c->vbuf + c->vlen, bytes, n);
+	c->vlen += n;
+	c->vsize[c->nvals] = (uint16_t)n;
+	c->vtype[c->nvals++] = v.type;
+}
+
+static void put_tval(chunk *c, tval v)
+{
+	if (!c->tpl || v.literal) {
+		put_value(c, v.text);
+		return;
+	}
+	put8(c, TOK_SUBST);
+	put_le(c, c->nvals, 2);
+	put8(c, v.type);
+	keep_value(c, v);
+}
+
+/* An element NAME with one attribute ATTR (or none) and CONTENT (or
+ * none: an empty element). */
+static void put_element(chunk *c, const char *name, const char *attr, const tval *av,
+			const tval *content)
+{
+	put8(c, TOK_OPEN | (attr ? FLAG_MORE : 0));
 	put_le(c, 0xffff, 2);
 	size_t size_at = c->pos;
 	put_le(c, 0, 4);
 	put_name(c, name);
-	if (nattr) {
+	if (attr) {
 		size_t list_at = c->pos;
 		put_le(c, 0, 4);
-		for (int i = 0; i < nattr; i++) {
-			put8(c, TOK_ATTR | (i + 1 < nattr ? FLAG_MORE : 0));
-			put_name(c, an[i]);
-			put_value(c, av[i]);
-		}
+		put8(c, TOK_ATTR);
+		put_name(c, attr);
+		put_tval(c, *av);
 		if (!c->overflow)
 			le(c->b + list_at, c->pos - list_at - 4, 4);
 	}
-	if (text) {
+	if (content) {
 		put8(c, TOK_CLOSE_START);
-		put_value(c, text);
+		put_tval(c, *content);
 		put8(c, TOK_END);
 	} else
 		put8(c, TOK_CLOSE_EMPTY);
@@ -151,7 +217,7 @@ static void put_element(chunk *c, const char *name, const char *a1, const char *
 		le(c->b + size_at, c->pos - size_at - 4, 4);
 }
 
-/* Opens an element whose content follows; close_open ends it. */
+/* Opens an element whose content follows; close_parent ends it. */
 static size_t open_parent(chunk *c, const char *name, const char *attr, const char *value)
 {
 	put8(c, TOK_OPEN | (attr ? FLAG_MORE : 0));
@@ -179,32 +245,82 @@ static void close_parent(chunk *c, size_t size_at)
 		le(c->b + size_at, c->pos - size_at - 4, 4);
 }
 
-static void put_event_xml(chunk *c, const evtx_w_event *e, uint64_t recid)
+static void put_fragment_header(chunk *c)
+{
+	put8(c, TOK_FRAGMENT);
+	put8(c, 1);
+	put8(c, 1);
+	put8(c, 0);
+}
+
+static uint64_t filetime(const char *t);
+
+/* The Event element: System and EventData. */
+static void put_event_tree(chunk *c, const evtx_w_event *e, uint64_t recid)
 {
 	char id[16], level[16], rid[24];
 	snprintf(id, sizeof id, "%u", e->id);
 	snprintf(level, sizeof level, "%u", e->level);
 	snprintf(rid, sizeof rid, "%llu", (unsigned long long)recid);
-	put8(c, TOK_FRAGMENT);
-	put8(c, 1);
-	put8(c, 1);
-	put8(c, 0);
+	tval provider = str(e->provider), eid = num(0x06, e->id, 2, id),
+	     lvl = num(0x04, e->level, 1, level), when = num(0x11, filetime(e->time), 8, e->time),
+	     rec = num(0x0a, recid, 8, rid), chan = str(e->channel), comp = str(e->computer);
 	size_t ev = open_parent(c, "Event", "xmlns", "http://schemas.microsoft.com/win/2004/08/events/event");
 	size_t sys = open_parent(c, "System", NULL, NULL);
-	put_element(c, "Provider", "Name", e->provider, NULL, NULL, NULL);
-	put_element(c, "EventID", NULL, NULL, NULL, NULL, id);
-	put_element(c, "Level", NULL, NULL, NULL, NULL, level);
-	put_element(c, "TimeCreated", "SystemTime", e->time, NULL, NULL, NULL);
-	put_element(c, "EventRecordID", NULL, NULL, NULL, NULL, rid);
-	put_element(c, "Channel", NULL, NULL, NULL, NULL, e->channel);
-	put_element(c, "Computer", NULL, NULL, NULL, NULL, e->computer);
+	put_element(c, "Provider", "Name", &provider, NULL);
+	put_element(c, "EventID", NULL, NULL, &eid);
+	put_element(c, "Level", NULL, NULL, &lvl);
+	put_element(c, "TimeCreated", "SystemTime", &when, NULL);
+	put_element(c, "EventRecordID", NULL, NULL, &rec);
+	put_element(c, "Channel", NULL, NULL, &chan);
+	put_element(c, "Computer", NULL, NULL, &comp);
 	close_parent(c, sys);
 	size_t data = open_parent(c, "EventData", NULL, NULL);
-	for (size_t i = 0; i < e->ndata; i++)
-		put_element(c, "Data", e->data[i].name ? "Name" : NULL, e->data[i].name, NULL, NULL,
-			    e->data[i].value && *e->data[i].value ? e->data[i].value : NULL);
+	for (size_t i = 0; i < e->ndata; i++) {
+		tval name = lit(e->data[i].name ? e->data[i].name : ""), value = str(e->data[i].value);
+		put_element(c, "Data", e->data[i].name ? "Name" : NULL, &name,
+			    e->data[i].value && *e->data[i].value ? &value : NULL);
+	}
 	close_parent(c, data);
 	close_parent(c, ev);
+}
+
+/* A template instance whose definition is inline (its offset points just
+ * past itself), then the values its substitutions take. */
+static void put_template_instance(chunk *c, const evtx_w_event *e, uint64_t recid)
+{
+	c->nvals = 0;
+	c->vlen = 0;
+	put8(c, TOK_TEMPLATE);
+	put8(c, 1);
+	put_le(c, (uint32_t)recid, 4);
+	put_le(c, c->pos + 4, 4);
+	put_le(c, 0, 4);                /* next definition */
+	put_le(c, recid, 8);            /* the definition's GUID */
+	put_le(c, 0x5ce9, 8);
+	size_t size_at = c->pos;
+	put_le(c, 0, 4);
+	put_fragment_header(c);
+	put_event_tree(c, e, recid);
+	put8(c, TOK_EOF);
+	if (!c->overflow)
+		le(c->b + size_at, c->pos - size_at - 4, 4);
+	put_le(c, c->nvals, 4);
+	for (int i = 0; i < c->nvals; i++) {
+		put_le(c, c->vsize[i], 2);
+		put8(c, c->vtype[i]);
+		put8(c, 0);
+	}
+	put(c, c->vbuf, c->vlen);
+}
+
+static void put_event_xml(chunk *c, const evtx_w_event *e, uint64_t recid)
+{
+	put_fragment_header(c);
+	if (c->tpl)
+		put_template_instance(c, e, recid);
+	else
+		put_event_tree(c, e, recid);
 	put8(c, TOK_EOF);
 }
 
@@ -276,14 +392,14 @@ static int write_header(FILE *f, unsigned nchunks, uint64_t next_id)
 	return fseek(f, 0, SEEK_SET) == 0 && fwrite(h, 1, sizeof h, f) == sizeof h ? 0 : -1;
 }
 
-/* Breaks record 2's BinXML: its first element token becomes one no
- * format has. */
+/* Breaks a record's BinXML: its first token after the fragment header
+ * becomes one no format has. */
 static void damage_record(chunk *c, size_t rec_off)
 {
 	c->b[rec_off + 24 + 4] = 0xee;
 }
 
-int evtx_write(const char *path, const evtx_w_event *ev, size_t n, unsigned damage)
+int evtx_write(const char *path, const evtx_w_event *ev, size_t n, unsigned flags)
 {
 	static chunk c;
 	FILE *f = fopen(path, "wb");
@@ -295,6 +411,7 @@ int evtx_write(const char *path, const evtx_w_event *ev, size_t n, unsigned dama
 	for (size_t i = 0; rc == 0 && (i < n || nchunks == 0);) {
 		memset(&c, 0, sizeof c);
 		c.pos = CHUNK_HEADER;
+		c.tpl = (flags & EVTX_W_TEMPLATES) != 0;
 		uint64_t first = recid;
 		size_t last_off = 0;
 		for (; i < n; i++, recid++) {
@@ -302,13 +419,14 @@ int evtx_write(const char *path, const evtx_w_event *ev, size_t n, unsigned dama
 			if (put_record(&c, &ev[i], recid) != 0)
 				break;
 			last_off = off;
-			if (recid == 2 && (damage & EVTX_W_BAD_RECORD))
+			if ((recid == 2 && (flags & EVTX_W_BAD_RECORD)) ||
+			    (recid >= 2 && (flags & EVTX_W_BAD_RECORDS)))
 				damage_record(&c, off);
 		}
 		if (recid == first && i < n)
 			rc = -1;  /* one event larger than a chunk */
 		int last = i >= n;
-		finish_chunk(&c, first, recid - 1, last_off, last && (damage & EVTX_W_BAD_CHUNK_CRC));
+		finish_chunk(&c, first, recid - 1, last_off, last && (flags & EVTX_W_BAD_CHUNK_CRC));
 		if (fwrite(c.b, 1, CHUNK, f) != CHUNK)
 			rc = -1;
 		nchunks++;

@@ -12,7 +12,7 @@
 
 static const finding_kind builtin[] = {
 #define KIND(name, code, sev, section, source, message) \
-	{ code, SEV_##sev, section, message, source },
+	{ code, SEV_##sev, section, message, source, NULL },
 #include "evidence/kinds.h"
 #undef KIND
 };
@@ -129,7 +129,11 @@ size_t finding_count(const finding_list *l, severity sev)
 
 const char *finding_summary(const finding *f, char *buf, size_t size)
 {
-	const char *msg = tr(f->kind->message);
+	char msg[512];
+	if (f->kind->context)
+		snprintf(msg, sizeof msg, "%s: %s", tr(f->kind->context), tr(f->kind->message));
+	else
+		snprintf(msg, sizeof msg, "%s", tr(f->kind->message));
 	if (f->detail && *f->detail)
 		snprintf(buf, size, "%s (%s)", msg, f->detail);
 	else

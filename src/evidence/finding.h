@@ -17,6 +17,8 @@ typedef struct finding_kind {
 	const char *message;    /* English msgid: what was seen, one sentence */
 	const char *source;     /* who sees it: a check ("url", "GetCACaps", …) or a
 				 * log kind ("iis", "event", …) */
+	const char *context;    /* English msgid said before the message (a tree
+				 * pattern's article title), or NULL */
 } finding_kind;
 
 /* A line that shows a finding: where it was read (FILE NULL for a live

@@ -26,25 +26,27 @@ KIND(STATUS_500, "status-500", PROBLEM, "internal-server-error", "url",
      N_("HTTP 500: internal server error"))
 KIND(STATUS_OTHER, "status-other", PROBLEM, "less-common-status-codes", "url",
      N_("an answer the article doesn't list"))
-KIND(DNS, "dns", PROBLEM, "this-page-cant-be-displayed", "url",
+KIND(DNS, "dns", PROBLEM, "blocked-on-the-network", "url",
      N_("the host name doesn't resolve"))
-KIND(CONNECT_REFUSED, "connect-refused", PROBLEM, "this-page-cant-be-displayed", "url",
+KIND(CONNECT_REFUSED, "connect-refused", PROBLEM, "blocked-on-the-network", "url",
      N_("the connection is refused: nothing listens on that port"))
-KIND(CONNECT, "connect", PROBLEM, "this-page-cant-be-displayed", "url",
+KIND(CONNECT, "connect", PROBLEM, "blocked-on-the-network", "url",
      N_("the host can't be reached"))
-KIND(TIMEOUT, "timeout", PROBLEM, "this-page-cant-be-displayed", "url",
+KIND(TIMEOUT, "timeout", PROBLEM, "blocked-on-the-network", "url",
      N_("no answer within the time limit (--timeout)"))
-KIND(TLS_HANDSHAKE, "tls-handshake", PROBLEM, "this-page-cant-be-displayed", "url",
+KIND(APP_PROXY_UNREACHABLE, "app-proxy-unreachable", PROBLEM, "this-page-cant-be-displayed", "url",
+     N_("the application proxy's external URL (msappproxy.net) can't be reached"))
+KIND(TLS_HANDSHAKE, "tls-handshake", PROBLEM, NULL, "url",
      N_("the TLS handshake fails"))
-KIND(TLS_UNKNOWN_ISSUER, "tls-unknown-issuer", PROBLEM, "this-page-cant-be-displayed", "url",
+KIND(TLS_UNKNOWN_ISSUER, "tls-unknown-issuer", PROBLEM, NULL, "url",
      N_("the server's certificate isn't issued by a trusted CA: devices must trust its " "root (a root, not an intermediate, in the trusted certificate profile); give " "that root to scepwiz with --cacert"))
-KIND(TLS_EXPIRED, "tls-expired", PROBLEM, "this-page-cant-be-displayed", "url",
+KIND(TLS_EXPIRED, "tls-expired", PROBLEM, NULL, "url",
      N_("the server's certificate has expired: renew it and bind the new one to the " "site in IIS (or upload it to the application proxy)"))
-KIND(TLS_NOT_YET_VALID, "tls-not-yet-valid", PROBLEM, "this-page-cant-be-displayed", "url",
+KIND(TLS_NOT_YET_VALID, "tls-not-yet-valid", PROBLEM, NULL, "url",
      N_("the server's certificate isn't valid yet: check its dates and " "this computer's clock"))
-KIND(TLS_NAME_MISMATCH, "tls-name-mismatch", PROBLEM, "this-page-cant-be-displayed", "url",
+KIND(TLS_NAME_MISMATCH, "tls-name-mismatch", PROBLEM, NULL, "url",
      N_("the server's certificate doesn't name the host in the URL: use the external URL " "the certificate was issued for (with Application Proxy, yourtenant.msappproxy.net)"))
-KIND(TLS_VERIFY, "tls-verify", PROBLEM, "this-page-cant-be-displayed", "url",
+KIND(TLS_VERIFY, "tls-verify", PROBLEM, NULL, "url",
      N_("the server's certificate isn't accepted"))
 KIND(TOO_BIG, "too-big", PROBLEM, "less-common-status-codes", "url",
      N_("the answer is larger than 1 MiB; the rest was not read"))
@@ -52,8 +54,13 @@ KIND(REDIRECTS, "redirects", PROBLEM, "less-common-status-codes", "url",
      N_("more than 5 redirects"))
 KIND(PROXY, "proxy", PROBLEM, NULL, "url",
      N_("the proxy from the environment (https_proxy, http_proxy) fails"))
+KIND(HEADER_TOO_BIG, "header-too-big", PROBLEM, "less-common-status-codes", "url",
+     N_("the server sends a header line longer than 100 KB, which no client accepts"))
 KIND(TRANSFER_FAILED, "transfer-failed", PROBLEM, "less-common-status-codes", "url",
      N_("the request fails"))
+KIND(CA_STORE_MISSING, "ca-store-missing", PROBLEM, NULL, "tls",
+     N_("this computer has no CA certificates to verify TLS with: install them "
+	"(apt-get install ca-certificates) or give the CA's certificate with --cacert"))
 KIND(NO_TLS, "no-tls", INFO, NULL, "tls",
      N_("plain http: there is no certificate to check"))
 KIND(TLS_VERIFIED, "tls-verified", OK, NULL, "tls",
@@ -64,6 +71,8 @@ KIND(TLS_WOULD_FAIL, "tls-would-fail", WARNING, NULL, "tls",
      N_("the server's certificate would fail verification"))
 KIND(CAPS, "caps", OK, NULL, "GetCACaps",
      N_("the server names its capabilities"))
+KIND(CAPS_NOT_A_LIST, "caps-not-a-list", PROBLEM, "less-common-status-codes", "GetCACaps",
+     N_("GetCACaps answers with something that is not a list of capabilities"))
 KIND(CAPS_NO_SHA256, "caps-no-sha256", WARNING, NULL, "GetCACaps",
      N_("SHA-256 isn't offered: devices fall back to weaker hashes"))
 KIND(CAPS_NO_POST, "caps-no-post", WARNING, NULL, "GetCACaps",

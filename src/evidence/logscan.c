@@ -53,62 +53,86 @@ static void on_note(const char *file, const char *why, void *arg)
 	s->notes[s->nnotes++] = (scan_note){ name, why };
 }
 
-/* Keeps the first lines of a finding and, in the last slot, the latest. */
-static void keep_line(finding *f, const log_record *r)
-{
-	if (f->nlines == LOGSCAN_LINES) {
-		evidence_line *last = &f->lines[LOGSCAN_LINES - 1];
-		free(last->file);
-		free(last->text);
-		f->nlines--;
-	}
-	finding_add_line(f, r->file, r->line, r->text ? r->text : "", r->text ? r->text_len : 0);
-}
+/* What the scan keeps of a finding while it reads: the times it was first
+ * and last seen, the key a tally is found by, and the latest matching line
+ * as read (escaped only once, at the end: the hot path copies, nothing more). */
+struct scan_state {
+	char first[20], last[20];
+	char *key;
+	char *latest;
+	size_t latest_len, latest_cap;
+	char *latest_file;
+	unsigned long latest_line;
+};
 
-static void note_time(log_scan *s, size_t i, const char *t)
+static void note_time(struct scan_state *st, const char *t)
 {
 	if (t == NULL || *t == '\0')
 		return;
-	char (*w)[20] = s->when[i];
-	if (w[0][0] == '\0' || strcmp(t, w[0]) < 0)
-		snprintf(w[0], sizeof w[0], "%s", t);
-	if (strcmp(t, w[1]) > 0)
-		snprintf(w[1], sizeof w[1], "%s", t);
+	if (st->first[0] == '\0' || strcmp(t, st->first) < 0)
+		snprintf(st->first, sizeof st->first, "%s", t);
+	if (strcmp(t, st->last) > 0)
+		snprintf(st->last, sizeof st->last, "%s", t);
 }
 
-/* The finding for KIND with DETAIL, made on first sight. SLOT, when not
- * NULL, remembers it for the next record. */
-static finding *finding_for(log_scan *s, const finding_kind *kind, const char *detail, size_t *slot)
+/* The first LOGSCAN_LINES - 1 lines are kept as evidence at once; after
+ * them only the latest is remembered, raw. */
+static void keep_line(log_scan *s, finding *f, struct scan_state *st, const log_record *r)
 {
-	if (slot && *slot)
-		return &s->findings.v[*slot - 1];
-	for (size_t i = 0; !slot && i < s->findings.n; i++)
-		if (s->findings.v[i].kind == kind &&
-		    strcmp(s->findings.v[i].detail ? s->findings.v[i].detail : "", detail ? detail : "") == 0)
-			return &s->findings.v[i];
-	char (*when)[2][20] = realloc(s->when, (s->findings.n + 1) * sizeof *when);
-	if (when == NULL) {
+	const char *line = r->text ? r->text : "";
+	size_t len = r->text ? r->text_len : 0;
+	if (f->nlines < LOGSCAN_LINES - 1) {
+		if (finding_add_line(f, r->file, r->line, line, len) < 0)
+			s->failed = 1;
+		return;
+	}
+	if (len + 1 > st->latest_cap) {
+		char *v = realloc(st->latest, len + 1);
+		if (v == NULL) {
+			s->failed = 1;
+			return;
+		}
+		st->latest = v;
+		st->latest_cap = len + 1;
+	}
+	memcpy(st->latest, line, len);
+	st->latest[len] = '\0';
+	st->latest_len = len;
+	st->latest_line = r->line;
+	if (st->latest_file == NULL || strcmp(st->latest_file, r->file) != 0) {
+		free(st->latest_file);
+		if ((st->latest_file = strdup(r->file)) == NULL)
+			s->failed = 1;
+	}
+}
+
+/* A new finding of KIND (DETAIL copied, escaped), with KEY to find it by. */
+static finding *new_finding(log_scan *s, const finding_kind *kind, const char *detail, const char *key)
+{
+	struct scan_state *st = realloc(s->state, (s->findings.n + 1) * sizeof *st);
+	if (st == NULL) {
 		s->failed = 1;
 		return NULL;
 	}
-	s->when = when;
-	memset(s->when[s->findings.n], 0, sizeof *s->when);
-	finding *f = finding_add(&s->findings, kind, detail ? strdup(detail) : NULL);
-	if (f == NULL) {
+	s->state = st;
+	st += s->findings.n;
+	*st = (struct scan_state){ .key = key ? strdup(key) : NULL };
+	char *d = detail ? untrusted_text(detail, strlen(detail), 200) : NULL;
+	finding *f = finding_add(&s->findings, kind, d);
+	if (f == NULL || (key && st->key == NULL)) {
 		s->failed = 1;
 		return NULL;
 	}
 	f->count = 0;
-	if (slot)
-		*slot = s->findings.n;
 	return f;
 }
 
 static void seen(log_scan *s, finding *f, const log_record *r)
 {
+	struct scan_state *st = &s->state[f - s->findings.v];
 	f->count++;
-	keep_line(f, r);
-	note_time(s, (size_t)(f - s->findings.v), r->time);
+	keep_line(s, f, st, r);
+	note_time(st, r->time);
 }
 
 /* What a user agent says of the platform that sent it. */
@@ -127,20 +151,25 @@ static const char *platform(const char *agent)
 	return "other";
 }
 
+/* mscep.dll requests, counted by status and platform: a finding each. */
 static void tally_mscep(log_scan *s, scanned_file *file, const log_record *r)
 {
 	const char *stem = log_record_field(r, "cs-uri-stem");
-	if (stem == NULL || strcasestr(stem, "mscep.dll") == NULL)
+	if (stem == NULL || !evidence_holds(stem, "mscep.dll", 9))
 		return;
 	if (file)
 		file->mscep++;
 	const char *status = log_record_field(r, "sc-status");
-	char detail[80];
-	snprintf(detail, sizeof detail, "HTTP %.8s, %s", status ? status : "?",
+	char key[80];
+	snprintf(key, sizeof key, "HTTP %.8s, %s", status ? status : "?",
 		 platform(log_record_field(r, "cs(User-Agent)")));
-	char *shown = untrusted_text(detail, strlen(detail), 80);
-	finding *f = shown ? finding_for(s, finding_builtin(FK_IIS_MSCEP_REQUESTS), shown, NULL) : NULL;
-	free(shown);
+	const finding_kind *kind = finding_builtin(FK_IIS_MSCEP_REQUESTS);
+	finding *f = NULL;
+	for (size_t i = 0; i < s->findings.n && !f; i++)
+		if (s->findings.v[i].kind == kind && strcmp(s->state[i].key, key) == 0)
+			f = &s->findings.v[i];
+	if (f == NULL)
+		f = new_finding(s, kind, key, key);
 	if (f)
 		seen(s, f, r);
 }
@@ -153,10 +182,15 @@ static void on_record(const log_record *r, void *arg)
 		file->records++;
 	if (strcmp(r->kind, "iis") == 0)
 		tally_mscep(s, file, r);
-	for (size_t i = 0; i < s->ix->n; i++) {
-		if (!evidence_matches(s->ix->v[i].pattern, r))
+	size_t n;
+	const size_t *candidates = evidence_candidates(s->ix, r->kind, &n);
+	for (size_t k = 0; k < n; k++) {
+		size_t i = candidates[k];
+		if (!evidence_matches(&s->ix->v[i], r))
 			continue;
-		finding *f = finding_for(s, &s->ix->v[i].kind, NULL, s->slot ? &s->slot[i] : NULL);
+		finding *f = s->slot[i] ? &s->findings.v[s->slot[i] - 1] : NULL;
+		if (f == NULL && (f = new_finding(s, &s->ix->v[i].kind, NULL, NULL)) != NULL)
+			s->slot[i] = s->findings.n;
 		if (f)
 			seen(s, f, r);
 	}
@@ -167,38 +201,42 @@ log_sink logscan_sink(log_scan *s)
 	return (log_sink){ on_record, on_note, on_file_kind, s };
 }
 
-/* A finding's time range joins its detail: "FIRST – LAST". */
-static void add_times(log_scan *s)
+/* A finding's time range joins its detail ("FIRST .. LAST"), and its
+ * latest line its evidence. */
+static void finish_finding(log_scan *s, size_t i)
 {
-	for (size_t i = 0; i < s->findings.n; i++) {
-		char (*w)[20] = s->when[i], range[96];
-		if (w[0][0] == '\0')
-			continue;
-		finding *f = &s->findings.v[i];
-		if (strcmp(w[0], w[1]) == 0)
-			snprintf(range, sizeof range, "%s", w[0]);
-		else
-			snprintf(range, sizeof range, "%s .. %s", w[0], w[1]);
-		char *d = malloc((f->detail ? strlen(f->detail) : 0) + strlen(range) + 3);
-		if (d == NULL)
-			continue;
-		sprintf(d, "%s%s%s", f->detail ? f->detail : "", f->detail ? ", " : "", range);
+	finding *f = &s->findings.v[i];
+	struct scan_state *st = &s->state[i];
+	if (st->latest && finding_add_line(f, st->latest_file, st->latest_line, st->latest,
+					   st->latest_len) < 0)
+		s->failed = 1;
+	if (st->first[0] == '\0')
+		return;
+	char range[96];
+	if (strcmp(st->first, st->last) == 0)
+		snprintf(range, sizeof range, "%s", st->first);
+	else
+		snprintf(range, sizeof range, "%s .. %s", st->first, st->last);
+	char *t = untrusted_text(range, strlen(range), 96);
+	char *d = t ? malloc((f->detail ? strlen(f->detail) : 0) + strlen(t) + 3) : NULL;
+	if (d) {
+		sprintf(d, "%s%s%s", f->detail ? f->detail : "", f->detail ? ", " : "", t);
 		free(f->detail);
 		f->detail = d;
 	}
+	free(t);
 }
 
 void logscan_finish(log_scan *s)
 {
 	for (size_t i = 0; i < s->nfiles; i++)
 		if (strcmp(s->files[i].kind, "iis") == 0 && s->files[i].mscep == 0) {
-			char *name = untrusted_text(s->files[i].file, strlen(s->files[i].file), 300);
-			finding *f = name ? finding_for(s, finding_builtin(FK_IIS_NO_MSCEP), name, NULL) : NULL;
-			free(name);
+			finding *f = new_finding(s, finding_builtin(FK_IIS_NO_MSCEP), s->files[i].file, NULL);
 			if (f)
 				f->count = 1;
 		}
-	add_times(s);
+	for (size_t i = 0; i < s->findings.n; i++)
+		finish_finding(s, i);
 }
 
 int logscan_step_of(const tree_set *set, const char *section)
@@ -235,6 +273,11 @@ size_t logscan_known_files(const log_scan *s)
 
 void logscan_free(log_scan *s)
 {
+	for (size_t i = 0; i < s->findings.n; i++) {
+		free(s->state[i].key);
+		free(s->state[i].latest);
+		free(s->state[i].latest_file);
+	}
 	finding_list_free(&s->findings);
 	for (size_t i = 0; i < s->nfiles; i++)
 		free(s->files[i].file);
@@ -242,7 +285,7 @@ void logscan_free(log_scan *s)
 		free(s->notes[i].file);
 	free(s->files);
 	free(s->notes);
+	free(s->state);
 	free(s->slot);
-	free(s->when);
 	*s = (log_scan){ 0 };
 }

@@ -10,6 +10,8 @@
 #include "logs/record.h"
 #include "tree.h"
 
+struct scan_state;
+
 enum { LOGSCAN_LINES = 4 };   /* evidence lines kept a finding: the first 3 and the latest */
 
 typedef struct {
@@ -27,7 +29,7 @@ typedef struct {
 	const evidence_index *ix;
 	finding_list findings;    /* in the order first seen */
 	size_t *slot;             /* per pattern: its finding's index + 1 */
-	char (*when)[2][20];      /* per finding: first and last time seen */
+	struct scan_state *state; /* per finding: what only the scan needs */
 	scanned_file *files;
 	size_t nfiles;
 	scan_note *notes;

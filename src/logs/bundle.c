@@ -46,7 +46,6 @@ typedef struct {
 	unsigned long long read;  /* bytes of this entry given to the reader */
 	int capped;               /* the entry was cut at ENTRY_MAX_BYTES */
 	int failed;               /* libarchive failed inside the entry */
-	char err[256];
 } bundle_entry;
 
 static la_ssize_t input_read(struct archive *ar, void *arg, const void **buf)
@@ -85,8 +84,6 @@ static ssize_t entry_read(log_source *s, void *buf, size_t n)
 	la_ssize_t got = archive_read_data(e->ar, buf, n);
 	if (got < 0) {
 		e->failed = 1;
-		snprintf(e->err, sizeof e->err, "%s", archive_error_string(e->ar) ?
-			 archive_error_string(e->ar) : "");
 		errno = EIO;
 		return -1;
 	}

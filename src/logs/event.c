@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "i18n.h"
 #include "logs/event.h"
@@ -134,6 +135,16 @@ void evt_add_data(evt *e, const char *name, size_t nn, const char *value, size_t
 	}
 }
 
+static int reserved(const char *name)
+{
+	static const char *const names[] = { "provider", "id", "level", "channel", "computer",
+					     "message", "time" };
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (!strcasecmp(name, names[i]))
+			return 1;
+	return 0;
+}
+
 void evt_emit(evt *e)
 {
 	static const char *const names[EV_NSTD] = { "provider", "id", "level", "channel",
@@ -142,13 +153,18 @@ void evt_emit(evt *e)
 		evt_reset(e, 0);
 		return;
 	}
-	log_field f[EV_NSTD + EVT_MAX_DATA];
+	log_field f[EV_NSTD + 1 + EVT_MAX_DATA];
 	size_t nf = 0;
 	for (int i = 0; i < EV_NSTD; i++)
 		if (e->std[i] >= 0)
 			f[nf++] = (log_field){ names[i], e->arena + e->std[i] };
+	if (e->have_time)
+		f[nf++] = (log_field){ "time", e->time };
+	/* Data named like a field above ("Message") would hide behind it, as
+	 * in the .evtx reader. */
 	for (size_t i = 0; i < e->ndata; i++)
-		f[nf++] = (log_field){ e->arena + e->dname[i], e->arena + e->dval[i] };
+		if (!reserved(e->arena + e->dname[i]))
+			f[nf++] = (log_field){ e->arena + e->dname[i], e->arena + e->dval[i] };
 	/* What a person reads: the message, or else the event's data. */
 	const char *text = "";
 	size_t len = 0;

@@ -25,6 +25,9 @@
  * rendered one past this is hostile. */
 #define EVTX_MAX_XML (4UL << 20)
 #define EVTX_MAX_TEXT 65536
+/* libevtx (20181227) leaks a few KiB on each record it fails to parse, so
+ * a file of nothing but broken records would grow without end. */
+#define EVTX_MAX_BAD 1000
 #define COPY_BUF 65536
 
 static void note(const log_sink *sink, const char *file, const char *why)
@@ -33,11 +36,39 @@ static void note(const log_sink *sink, const char *file, const char *why)
 		sink->note(file, why, sink->arg);
 }
 
+/* Copies SRC to FD, up to the cap: 0, or the note that says what failed. */
+static const char *copy_to(int fd, log_source *src, int *truncated)
+{
+	char *buf = malloc(COPY_BUF);
+	if (!buf)
+		return N_("out of memory: the event log is skipped");
+	unsigned long long total = 0;
+	ssize_t got;
+	const char *why = NULL;
+	*truncated = 0;
+	while ((got = src->read(src, buf, COPY_BUF)) > 0) {
+		if (total + (unsigned long long)got > EVTX_MAX_BYTES) {
+			*truncated = 1;
+			break;
+		}
+		if (write(fd, buf, (size_t)got) != got) {
+			why = N_("the temporary copy of the event log failed (is the disk full?)");
+			break;
+		}
+		total += (unsigned long long)got;
+	}
+	if (got < 0)
+		why = N_("a read error: the event log is skipped");
+	free(buf);
+	return why;
+}
+
 /* libevtx reads a file or a libbfio handle, both seeking back and forth
- * between chunks, and a source never seeks: the source is copied to a private
- * temporary file, created 0600 by mkstemp and unlinked as soon as libevtx
- * has it open, so nothing is left behind. Returns the open libevtx file or
- * NULL (a note says why); *TRUNCATED when the copy stopped at the cap. */
+ * between chunks, and a source never seeks: the source is copied to a
+ * private temporary file, created 0600 by mkstemp (in $TMPDIR) and
+ * unlinked as soon as libevtx has it open, so nothing is left behind.
+ * Returns the open libevtx file or NULL (a note says why); *TRUNCATED when
+ * the copy stopped at the cap. */
 static libevtx_file_t *open_copy(log_source *src, const log_sink *sink, int *truncated)
 {
 	const char *dir = getenv("TMPDIR");
@@ -48,26 +79,11 @@ static libevtx_file_t *open_copy(log_source *src, const log_sink *sink, int *tru
 		note(sink, src->name, N_("no temporary file to read the event log through"));
 		return NULL;
 	}
-	char *buf = malloc(COPY_BUF);
-	unsigned long long total = 0;
-	ssize_t got = 0;
-	*truncated = 0;
-	while (buf && (got = src->read(src, buf, COPY_BUF)) > 0) {
-		if (total + (unsigned long long)got > EVTX_MAX_BYTES) {
-			*truncated = 1;
-			break;
-		}
-		if (write(fd, buf, (size_t)got) != got) {
-			got = -1;
-			break;
-		}
-		total += (unsigned long long)got;
-	}
-	free(buf);
 	libevtx_file_t *file = NULL;
 	libevtx_error_t *err = NULL;
-	if (!buf || got < 0)
-		note(sink, src->name, N_("a read error: the event log is skipped"));
+	const char *why = copy_to(fd, src, truncated);
+	if (why)
+		note(sink, src->name, why);
 	else if (libevtx_file_initialize(&file, &err) != 1 ||
 		 libevtx_file_open(file, path, LIBEVTX_OPEN_READ, &err) != 1) {
 		note(sink, src->name, N_("not an event log that can be read"));
@@ -145,8 +161,9 @@ static void record_time(libevtx_record_t *rec, const evtx_xml_event *ev, char ou
 		return;
 	time_t secs = (time_t)((ft - 116444736000000000ULL) / 10000000ULL);
 	struct tm tm;
-	if (gmtime_r(&secs, &tm))
-		strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+	/* A year past 9999 doesn't fit: no time rather than a cut one. */
+	if (!gmtime_r(&secs, &tm) || strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm) == 0)
+		out[0] = '\0';
 }
 
 static size_t add_field(log_field *f, size_t n, const char *name, const char *value)
@@ -221,14 +238,16 @@ int logs_read_evtx(log_source *src, const log_sink *sink)
 	int n = 0, bad = 0;
 	if (libevtx_file_get_number_of_records(file, &n, NULL) != 1)
 		n = 0;
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < n && bad < EVTX_MAX_BAD; i++) {
 		libevtx_record_t *rec = NULL;
 		if (libevtx_file_get_record_by_index(file, i, &rec, NULL) != 1 ||
 		    send_event(rec, src->name, sink) != 0)
 			bad++;
 		libevtx_record_free(&rec, NULL);
 	}
-	if (bad)
+	if (bad >= EVTX_MAX_BAD)
+		note(sink, src->name, N_("too many corrupt event records: the rest is skipped"));
+	else if (bad)
 		note(sink, src->name, N_("corrupt event records: skipped"));
 	/* A checksum libevtx found wrong: the events read may be damaged. */
 	if (libevtx_file_is_corrupted(file, NULL) == 1)

@@ -153,6 +153,11 @@ static void start(line_reader *lr)
 		n += (size_t)r;
 	}
 	size_t bom = detect_encoding(lr, head, n);
+	if (lr->enc != LR_UTF8 && !(lr->raw = malloc(LR_BLOCK))) {
+		lr->eof = lr->error = 1;
+		note(lr, N_("out of memory"));
+		return;
+	}
 	/* What the probe read past the mark goes through the decoder too. */
 	if (lr->enc == LR_UTF8) {
 		memcpy(lr->buf, head + bom, n - bom);
@@ -182,12 +187,8 @@ int lr_open(line_reader *lr, log_source *src, const log_sink *sink)
 	memset(lr, 0, sizeof *lr);
 	lr->src = src;
 	lr->sink = sink;
-	lr->buf = malloc(CAP + 1);
-	lr->raw = malloc(LR_BLOCK);
-	if (!lr->buf || !lr->raw) {
-		lr_close(lr);
+	if (!(lr->buf = malloc(CAP + 1)))
 		return -1;
-	}
 	start(lr);
 	return 0;
 }
@@ -220,7 +221,6 @@ static int give(line_reader *lr, char *p, size_t len, char **line, size_t *linel
 
 int lr_next(line_reader *lr, char **line, size_t *len)
 {
-	lr->cut = 0;
 	for (;;) {
 		char *p = lr->buf + lr->start;
 		size_t avail = lr->end - lr->start;
@@ -243,7 +243,7 @@ int lr_next(line_reader *lr, char **line, size_t *len)
 			while (n > 0 && ((unsigned char)p[n] & 0xc0) == 0x80)
 				n--;
 			lr->start = lr->end;
-			lr->skipping = lr->cut = 1;
+			lr->skipping = 1;
 			if (!lr->cut_noted) {
 				lr->cut_noted = 1;
 				note(lr, N_("a line longer than 64 KiB was cut short"));

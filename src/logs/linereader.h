@@ -21,13 +21,12 @@ typedef struct {
 	lr_encoding enc;
 	char *buf;                      /* decoded text: LR_LINE_CAP + LR_BLOCK + 1 */
 	size_t start, end;              /* unread text in buf */
-	unsigned char *raw;             /* UTF-16 only: undecoded bytes */
+	unsigned char *raw;             /* UTF-16 only: undecoded bytes (LR_BLOCK) */
 	size_t nraw;                    /* a trailing odd byte kept for the next read */
 	unsigned surrogate;             /* a high surrogate waiting for its pair */
 	unsigned long lineno;           /* of the line last returned */
 	int eof, error, skipping, binary, cut_noted;
 	int binary_head;                /* a NUL within the first LR_SNIFF bytes */
-	int cut;                        /* the line last returned was cut */
 } line_reader;
 
 /* Opens a reader over SRC (notes go to SINK under SRC's name) and buffers

@@ -87,7 +87,8 @@ static void read_dir(int fd, const char *path, const log_sink *sink, walk *w)
 		strcat(names[n++], de->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, by_name);
+	if (n)
+		qsort(names, n, sizeof *names, by_name);
 	for (size_t i = 0; i < n; i++) {
 		read_any(names[i], sink, w, 0);
 		free(names[i]);

@@ -175,9 +175,11 @@ const char *logs_sniff(const char *head, size_t len, event_form *form)
 		if (n && p[n - 1] == '\r')
 			n--;
 		const char *kind = sniff_w3c(p, n);
-		if (!kind)
-			kind = sniff_event_line(p, n, nline, form);
 		if (kind)
+			return kind;
+		kind = sniff_event_line(p, n, nline, form);
+		/* "Log Name:" alone could be anyone's words */
+		if (kind && (*form != EVT_TEXT || starts(p, n, "Event[") || has(head, len, "Event ID:")))
 			return kind;
 		omadm += omadm_line(p, n);
 		ios += ios_line(p, n);

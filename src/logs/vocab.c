@@ -23,7 +23,7 @@ static const char *const httperr_fields[] = {
 };
 /* Events also carry their EventData's named <Data> fields: hence "*". */
 static const char *const event_fields[] = {
-	"provider", "id", "level", "channel", "computer", "message", "*", NULL
+	"provider", "id", "level", "channel", "computer", "message", "time", "*", NULL
 };
 static const char *const svclog_fields[] = { "source", "type", "message", NULL };
 static const char *const no_fields[] = { NULL };

@@ -7,8 +7,10 @@
 #include "screens.h"
 #include "check.h"
 #include "i18n.h"
+#include "strbuf.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum { LIVE_RAN = 0, LIVE_REFUSED = -1 };
@@ -23,7 +25,7 @@ static void progress(const char *what, int done, int total, void *arg)
 
 /* Runs the checks; their findings become the lines shown, and the answer
  * they point to is kept for select_outcome. */
-static int live_check(const char *url, tui *t)
+static int run_check(const char *url, tui *t)
 {
 	check_options opt = { 15, NULL, 0 };
 	check_report rep;
@@ -59,10 +61,12 @@ static void run(tui *t, const node *n)
 		return;
 	}
 	t->live = LIVE_RUNNING;
-	snprintf(t->live_lines[0], sizeof t->live_lines[0], _("Checking %s …"), url);
+	char *shown = printable_url(url, 200);
+	snprintf(t->live_lines[0], sizeof t->live_lines[0], _("Checking %s …"), shown ? shown : "");
+	free(shown);
 	t->nlive_lines = 1;
 	tui_frame(t);
-	int rc = live_check(url, t);
+	int rc = run_check(url, t);
 	t->live = LIVE_DONE;
 	if (rc == LIVE_RAN)
 		select_outcome(t, n);

@@ -5,6 +5,8 @@
 
 #include "screens.h"
 #include "i18n.h"
+#include "regfile.h"
+#include "userdirs.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -14,16 +16,11 @@
 #include <time.h>
 #include <unistd.h>
 
-/* The user's documents folder: $XDG_DOCUMENTS_DIR, ~/Documents, else ~. */
+/* The user's documents folder (see userdirs.h). */
 static void default_path(checklist_format fmt, char *buf, size_t size)
 {
-	const char *home = getenv("HOME") ? getenv("HOME") : ".";
-	const char *docs = getenv("XDG_DOCUMENTS_DIR");
-	char dir[1024];
-	struct stat st;
-	snprintf(dir, sizeof dir, "%s/Documents", home);
-	if (docs == NULL || *docs == '\0')
-		docs = stat(dir, &st) == 0 && S_ISDIR(st.st_mode) ? dir : home;
+	char docs[1024];
+	userdirs_documents(docs, sizeof docs);
 	char stamp[32];
 	time_t now = time(NULL);
 	struct tm tm;
@@ -34,7 +31,7 @@ static void default_path(checklist_format fmt, char *buf, size_t size)
 
 static void save(tui *t, const char *path)
 {
-	FILE *f = fopen(path, "w");
+	FILE *f = regfile_create_private(path);  /* 0600, like sessions */
 	int rc = f ? t->opt->write_checklist(f, t->print_format, t->opt->arg) : -1;
 	int saved = errno;
 	if (f && fclose(f) != 0 && rc == 0) {

@@ -55,6 +55,8 @@ void tui_changed(tui *t)
 {
 	if (t->opt->on_change)
 		t->opt->on_change(t->w, t->opt->arg);
+	if (t->opt->notice && t->opt->notice[0])
+		tui_message(t, "%s", t->opt->notice);
 }
 
 /* ---- moves of the walk ------------------------------------------------ */
@@ -422,8 +424,6 @@ int tui_run(const tree_set *set, walk *w, const tui_options *opt)
 	 * must not delay what the engineer sees. */
 	tui_frame(&t);
 	tui_changed(&t);
-	if (opt->notice && opt->notice[0])
-		snprintf(t.msg, sizeof t.msg, "%s", opt->notice);
 	for (int key = -1; !t.done && !caught;) {
 		if (key != 0)
 			tui_frame(&t);

@@ -20,8 +20,8 @@ typedef struct {
 	int (*write_checklist)(FILE *out, checklist_format format, void *arg);
 	void *arg;
 	const char *url;        /* the SCEP URL to offer for live checks */
-	const char *notice;     /* a message to show once the walk is first
-				 * reported to on_change (empty or NULL: none) */
+	const char *notice;     /* a message to show after each call of
+				 * on_change (empty or NULL: none) */
 } tui_options;
 
 /* Runs the wizard on W, which has been started, until the engineer quits.

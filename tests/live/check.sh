@@ -44,7 +44,7 @@ P_HEALTHY=$(port 1) P_NDESPAGE=$(port 2) P_503=$(port 3) P_504=$(port 4) P_APPPR
 P_414=$(port 6) P_404_14=$(port 7) P_500=$(port 8) P_RA_EXPIRED=$(port 9)
 P_RA_EXPIRING=$(port 10) P_RA_VALID=$(port 11) P_404=$(port 12) P_BIG=$(port 13)
 P_BIG_CHUNKED=$(port 14) P_SLOW=$(port 15) P_LOOP=$(port 16) P_BROKEN_P7=$(port 17)
-P_PROXY=$(port 20)
+P_PROXY=$(port 20) P_CAPS_HTML=$(port 18) P_CAPS_GZIP=$(port 19)
 P_TLS_GOOD=$(port 443) P_TLS_UNTRUSTED=$(port 444) P_TLS_EXPIRED=$(port 445)
 P_TLS_WRONGNAME=$(port 446)
 
@@ -145,6 +145,7 @@ cat >"$tmp/www/gatewaytimeout.html" <<'EOF'
 </body></html>
 EOF
 head -c 2097152 /dev/zero | tr '\0' 'A' >"$tmp/www/big.txt"
+printf 'POSTPKIOperation\nSHA-256\n' | gzip -c >"$tmp/www/caps.gz"
 head -c 65536 /dev/zero | tr '\0' 'A' >"$tmp/www/slow.txt"
 
 # ---- scepserver: the SCEP side of the healthy NDES ---------------------------
@@ -223,6 +224,9 @@ EOF
 	server "$P_RA_EXPIRING" "$(ndes ra-expiring.p7b)"
 	server "$P_RA_VALID" "$(ndes ra-valid.p7b)"
 	server "$P_BROKEN_P7" "$(ndes broken.p7b)"
+	server "$P_CAPS_HTML" "$(ndes | sed 's|  proxy_pass|  if ($arg_operation = GetCACaps) { rewrite ^ /ndes.html last; }\n  proxy_pass|')"
+	server "$P_CAPS_GZIP" "$(ndes | sed 's|  proxy_pass|  if ($arg_operation = GetCACaps) { rewrite ^ /caps.gz last; }\n  proxy_pass|')" \
+		"location = /caps.gz { default_type text/plain; }"
 	server "$P_404" "location / { return 404; }"
 	server "$P_BIG" "location / { try_files /big.txt =404; }"
 	# SSI drops the Content-Length: the size is only known by reading.
@@ -269,6 +273,19 @@ expect() {
 	ok "$name: yaml exit $code" exits "$code" $W check --format yaml "$@"
 	ok "$name: yaml names $section" has "section: $section" "$out"
 	ok "$name: yaml outcome $outcome" has "outcome: $outcome" "$out"
+}
+
+# expect_advice NAME TEXT CHECK-ARGS...: a problem no section covers (TLS): the
+# finding's own sentence, which gives the advice, and no section.
+expect_advice() {
+	name=$1 advice=$2
+	shift 2
+	ok "$name: exit 1" exits 1 $W check "$@"
+	ok "$name: text gives the advice" has "$advice" "$out"
+	ok "$name: no section named" test "$(grep -c 'see section' "$out")" = 0
+	cp "$out" "$tmp/text"
+	ok "$name: yaml exit 1" exits 1 $W check --format yaml "$@"
+	ok "$name: yaml outcome other" has "outcome: other" "$out"
 }
 
 healthy() {
@@ -322,24 +339,33 @@ healthy "valid MSCEP-RA certificate" "$(http "$P_RA_VALID")"
 ok "valid RA: two certificates listed" has "2 certificates in a PKCS#7" "$out"
 ok "valid RA: listed as RA" has "role: ra" "$out"
 
+# GetCACaps answering something that is no list of capabilities.
+expect "GetCACaps answers an HTML page" 1 less-common-status-codes other "$(http "$P_CAPS_HTML")"
+ok "HTML capabilities: named" has "code: caps-not-a-list" "$out"
+ok "HTML capabilities: said what it is" has "detail: an HTML page" "$out"
+ok "HTML capabilities: not graded ok" test "$(grep -c 'code: caps$' "$out")" = 0
+expect "GetCACaps answers gzip" 1 less-common-status-codes other "$(http "$P_CAPS_GZIP")"
+ok "gzip capabilities: said what it is" has "detail: gzip-compressed data" "$out"
+
 expect "another status" 1 less-common-status-codes other "$(http "$P_404")"
 expect "broken PKCS#7" 1 less-common-status-codes other "$(http "$P_BROKEN_P7")"
 ok "broken PKCS#7: named" has "code: certs-unreadable" "$out"
 
-# This page can't be displayed: nothing listens, no such host, too slow, TLS.
-expect "connection refused" 1 this-page-cant-be-displayed this-page-cant-be-displayed \
+# No answer from a plain host: nothing listens, no such host, too slow: the
+# network path.
+expect "connection refused" 1 blocked-on-the-network blocked-on-the-network \
 	"$(http "$P_DEAD")"
 ok "connection refused: said so" has "code: connect-refused" "$out"
 ok "connection refused: curl's words" has "Failed to connect to 127.0.0.1 port $P_DEAD" "$out"
 if [ "${SCEPWIZ_NETNS:-}" = 1 ]; then
-	expect "unresolvable name" 1 this-page-cant-be-displayed this-page-cant-be-displayed \
+	expect "unresolvable name" 1 blocked-on-the-network blocked-on-the-network \
 		"http://ndes.scepwiz.invalid$SCEP"
 	ok "unresolvable name: said so" has "code: dns" "$out"
 	ok "unresolvable name: curl's words" has "Could not resolve host: ndes.scepwiz.invalid" "$out"
 else
 	echo "ok $((tap_n += 1)) # SKIP name lookups need a network namespace here"
 fi
-expect "slow server" 1 this-page-cant-be-displayed this-page-cant-be-displayed \
+expect "slow server" 1 blocked-on-the-network blocked-on-the-network \
 	--timeout 1 "$(http "$P_SLOW")"
 ok "slow server: a timeout" has "code: timeout" "$out"
 
@@ -347,24 +373,24 @@ ok "slow server: a timeout" has "code: timeout" "$out"
 
 healthy "TLS with --cacert" --cacert "$pki/tlsca.pem" "$(https "$P_TLS_GOOD")"
 ok "TLS: verified" has "code: tls-verified" "$out"
-expect "TLS, CA not in the system store" 1 this-page-cant-be-displayed \
-	this-page-cant-be-displayed "$(https "$P_TLS_GOOD")"
+expect_advice "TLS, CA not in the system store" "give that root to scepwiz with --cacert" \
+	"$(https "$P_TLS_GOOD")"
 ok "unknown issuer: said so" has "code: tls-unknown-issuer" "$out"
-expect "TLS, untrusted issuer" 1 this-page-cant-be-displayed this-page-cant-be-displayed \
+expect_advice "TLS, untrusted issuer" "isn't issued by a trusted CA" \
 	--cacert "$pki/tlsca.pem" "$(https "$P_TLS_UNTRUSTED")"
 ok "untrusted issuer: said so" has "code: tls-unknown-issuer" "$out"
 ok "untrusted issuer: curl's words" has "unable to get local issuer certificate" "$out"
-expect "TLS, expired certificate" 1 this-page-cant-be-displayed this-page-cant-be-displayed \
+expect_advice "TLS, expired certificate" "renew it and bind the new one" \
 	--cacert "$pki/tlsca.pem" "$(https "$P_TLS_EXPIRED")"
 ok "expired certificate: said so" has "code: tls-expired" "$out"
-expect "TLS, wrong name" 1 this-page-cant-be-displayed this-page-cant-be-displayed \
+expect_advice "TLS, wrong name" "doesn't name the host in the URL" \
 	--cacert "$pki/tlsca.pem" "$(https "$P_TLS_WRONGNAME")"
 ok "wrong name: said so" has "code: tls-name-mismatch" "$out"
 healthy "TLS --insecure" --insecure "$(https "$P_TLS_UNTRUSTED")"
 ok "--insecure: in the yaml" has "insecure: true" "$out"
 ok "--insecure: what verification would say" has "code: tls-would-fail" "$out"
 ok "--insecure: in the text" has "TLS verification is off (--insecure)." "$tmp/text"
-expect "TLS spoken to a plain port" 1 this-page-cant-be-displayed this-page-cant-be-displayed \
+expect_advice "TLS spoken to a plain port" "the TLS handshake fails" \
 	"https://127.0.0.1:$P_HEALTHY$SCEP"
 ok "plain port: a handshake failure" has "code: tls-handshake" "$out"
 
@@ -392,7 +418,66 @@ ok "no URL: exit 64" exits 64 $W check
 ok "two URLs: exit 64" exits 64 $W check "$(http "$P_HEALTHY")" "$(http "$P_HEALTHY")"
 ok "bad format: exit 64" exits 64 $W check --format xml "$(http "$P_HEALTHY")"
 ok "bad timeout: exit 64" exits 64 $W check --timeout 0 "$(http "$P_HEALTHY")"
-ok "unreadable --cacert: exit 64" exits 64 $W check --cacert "$tmp/none.pem" "$(http "$P_HEALTHY")"
+ok "missing --cacert: exit 66" exits 66 $W check --cacert "$tmp/none.pem" "$(http "$P_HEALTHY")"
+# An unusable --cacert is a usage error, not the server's TLS failing.
+printf 'not a certificate\n' >"$tmp/garbage.pem"
+: >"$tmp/empty.pem"
+for bad in "$tmp" "$pki/good.key" "$tmp/garbage.pem" "$tmp/empty.pem"; do
+	ok "unusable --cacert $(basename "$bad"): exit 64" exits 64 $W check --cacert "$bad" "$(https "$P_TLS_GOOD")"
+	ok "... says what it wants" has "is not a file with a PEM certificate" "$err"
+	ok "... and checks nothing" test ! -s "$out"
+done
+ok "a --cacert path is escaped" exits 66 $W check --cacert "$(printf '%s/\033[2Jx' "$tmp")" "$(http "$P_HEALTHY")"
+ok "... in the message" has '\x1b[2Jx' "$err"
+
+# With --insecure, the chain is verified apart: the real reason is given.
+ok "--insecure, valid with --cacert: exit 0" exits 0 $W check --format yaml --insecure \
+	--cacert "$pki/tlsca.pem" "$(https "$P_TLS_GOOD")"
+ok "... nothing would fail" test "$(grep -c 'code: tls-would-fail' "$out")" = 0
+ok "--insecure, expired" exits 0 $W check --format yaml --insecure --cacert "$pki/tlsca.pem" \
+	"$(https "$P_TLS_EXPIRED")"
+ok "... would fail: expired" has "detail: certificate has expired" "$out"
+ok "--insecure, wrong name" exits 0 $W check --format yaml --insecure --cacert "$pki/tlsca.pem" \
+	"$(https "$P_TLS_WRONGNAME")"
+ok "... would fail: the name" has "detail: IP address mismatch" "$out"
+ok "--insecure, unknown issuer" exits 0 $W check --format yaml --insecure "$(https "$P_TLS_GOOD")"
+ok "... would fail: the issuer" has "detail: unable to get local issuer certificate" "$out"
+
+# No system CA store (a fresh minimal system): said so, with the fix.
+if [ "${SCEPWIZ_NETNS:-}" = 1 ] && unshare -m true 2>/dev/null; then
+	nostore() { unshare -m sh -c 'mount -t tmpfs none /etc/ssl/certs && exec "$@"' sh "$@"; }
+	ok "no CA store: exit 66" exits 66 nostore $W check "$(https "$P_TLS_GOOD")"
+	ok "... says how to install it" has "apt-get install ca-certificates" "$err"
+	ok "... and blames no server" test "$(grep -c 'TLS handshake' "$err")" = 0
+	ok "no CA store but --cacert: works" exits 0 nostore $W check --cacert "$pki/tlsca.pem" \
+		"$(https "$P_TLS_GOOD")"
+else
+	echo "ok $((tap_n += 1)) # SKIP hiding the CA store needs a mount namespace here"
+fi
+
+# --timeout bounds name resolution too: a DNS server that never answers
+# (glibc would wait 5 s twice, and curl used to wait for it at cleanup).
+if [ "${SCEPWIZ_NETNS:-}" = 1 ] && unshare -m true 2>/dev/null; then
+	silent=$(dirname "$SCEPWIZ")/../tests/live/silent_udp
+	"$silent" 53 &
+	pids="$pids $!"
+	echo "nameserver 127.0.0.1" >"$tmp/resolv.conf"
+	silentdns() {
+		unshare -m sh -c 'mount --bind "$0" /etc/resolv.conf && exec "$@"' "$tmp/resolv.conf" "$@"
+	}
+	start=$(date +%s)
+	ok "a DNS server that never answers: exit 1" exits 1 silentdns $W check --format yaml --timeout 2 \
+		"http://ndes.contoso.test$SCEP"
+	took=$(($(date +%s) - start))
+	ok "... within the timeout (took ${took} s)" test "$took" -le 4
+	ok "... said as no answer in time" has "code: timeout" "$out"
+else
+	echo "ok $((tap_n += 1)) # SKIP a silent DNS server needs a mount namespace here"
+fi
+
+# An empty host is refused, not read as host x.
+ok "http:///x: refused" exits 64 $W check "http:///x"
+ok "... names no host" has "the URL names no host" "$err"
 
 if [ "${SCEPWIZ_NETNS:-}" = 1 ]; then
 	ok "a proxy from the environment is used" exits 0 \

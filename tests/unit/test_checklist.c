@@ -128,6 +128,23 @@ static void walk_shows_path_answers_and_findings(void **state)
 	walk_release(&w);
 }
 
+/* A password in the URL is never written into a checklist. */
+static void the_url_password_is_not_written(void **state)
+{
+	(void)state;
+	walk w;
+	walk_init(&w);
+	walk_start(&w, find("http-error-503"));
+	checklist c = { .date = "d", .walk = &w, .url = "https://alice:secret@ndes/certsrv/mscep/mscep.dll" };
+	for (int f = CHECKLIST_TEXT; f <= CHECKLIST_MARKDOWN; f++) {
+		char *out = render(&c, (checklist_format)f);
+		assert_null(strstr(out, "secret"));
+		assert_non_null(strstr(out, "https://alice:***@ndes/certsrv/mscep/mscep.dll"));
+		free(out);
+	}
+	walk_release(&w);
+}
+
 static void walk_without_remediation_says_so(void **state)
 {
 	(void)state;
@@ -185,6 +202,7 @@ int main(void)
 		cmocka_unit_test(commands_are_kept_exactly),
 		cmocka_unit_test(markdown_has_task_items_and_fences),
 		cmocka_unit_test(walk_shows_path_answers_and_findings),
+		cmocka_unit_test(the_url_password_is_not_written),
 		cmocka_unit_test(walk_without_remediation_says_so),
 		cmocka_unit_test(write_failure_is_reported),
 		cmocka_unit_test(wrap_counts_columns_not_bytes),

@@ -214,7 +214,7 @@ static void check_node_takes_every_outcome(void **state)
 	static const char *const outcomes[] = {
 		"ok", "other", "general-ndes-message", "http-error-503", "gatewaytimeout",
 		"http-414-request-uri-too-long", "this-page-cant-be-displayed",
-		"internal-server-error",
+		"internal-server-error", "blocked-on-the-network",
 	};
 	for (size_t i = 0; i < sizeof outcomes / sizeof *outcomes; i++) {
 		walk w;

@@ -330,34 +330,40 @@ static void everything_expired(void **state)
 	assert_string_equal(rep->outcome, "internal-server-error");
 }
 
-static void this_page_cant_be_displayed(void **state)
+/* No HTTP answer: a plain host that can't be reached points to the network
+ * path, a TLS failure to its own advice (no section), and only the
+ * application proxy's hosts to "This page can't be displayed". */
+static void no_answer(void **state)
 {
 	static const struct {
 		probe_end end;
 		long verify, os_errno;
 		char *error;
-		const char *code;
+		const char *code, *section, *outcome;
 	} cases[] = {
-		{ PROBE_DNS, 0, 0, "Could not resolve host: ndes.contoso.com", "dns" },
+		{ PROBE_DNS, 0, 0, "Could not resolve host: ndes.contoso.com", "dns",
+		  "blocked-on-the-network", "blocked-on-the-network" },
 		{ PROBE_CONNECT, 0, ECONNREFUSED, "Failed to connect to ndes.contoso.com port 443",
-		  "connect-refused" },
+		  "connect-refused", "blocked-on-the-network", "blocked-on-the-network" },
 		{ PROBE_CONNECT, 0, EHOSTUNREACH, "Failed to connect to ndes.contoso.com port 443",
-		  "connect" },
-		{ PROBE_TIMEOUT, 0, 0, "Connection timed out after 15001 milliseconds", "timeout" },
+		  "connect", "blocked-on-the-network", "blocked-on-the-network" },
+		{ PROBE_TIMEOUT, 0, 0, "Connection timed out after 15001 milliseconds", "timeout",
+		  "blocked-on-the-network", "blocked-on-the-network" },
 		{ PROBE_TLS_HANDSHAKE, 0, 0, "error:0A00010B:SSL routines::wrong version number",
-		  "tls-handshake" },
+		  "tls-handshake", NULL, "other" },
 		{ PROBE_TLS_VERIFY, X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, 0,
-		  "SSL certificate problem: unable to get local issuer certificate", "tls-unknown-issuer" },
+		  "SSL certificate problem: unable to get local issuer certificate", "tls-unknown-issuer",
+		  NULL, "other" },
 		{ PROBE_TLS_VERIFY, X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN, 0,
 		  "SSL certificate problem: self-signed certificate in certificate chain",
-		  "tls-unknown-issuer" },
+		  "tls-unknown-issuer", NULL, "other" },
 		{ PROBE_TLS_VERIFY, X509_V_ERR_CERT_HAS_EXPIRED, 0,
-		  "SSL certificate problem: certificate has expired", "tls-expired" },
+		  "SSL certificate problem: certificate has expired", "tls-expired", NULL, "other" },
 		{ PROBE_TLS_VERIFY, X509_V_ERR_UNSPECIFIED, 0,
 		  "SSL: no alternative certificate subject name matches target host name 'ndes'",
-		  "tls-name-mismatch" },
+		  "tls-name-mismatch", NULL, "other" },
 		{ PROBE_TLS_VERIFY, X509_V_ERR_CERT_REVOKED, 0, "SSL certificate problem: certificate revoked",
-		  "tls-verify" },
+		  "tls-verify", NULL, "other" },
 	};
 	world *w = *state;
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -368,12 +374,30 @@ static void this_page_cant_be_displayed(void **state)
 			all[k]->os_errno = cases[i].os_errno;
 		}
 		const check_report *rep = run(w);
-		const finding *f = expect(rep, "url", cases[i].code, "this-page-cant-be-displayed",
-					  SEV_PROBLEM);
+		const finding *f = expect(rep, "url", cases[i].code, cases[i].section, SEV_PROBLEM);
 		assert_string_equal(f->detail, cases[i].error);       /* curl's words */
 		assert_int_equal(check_report_problems(rep), 1);
+		assert_string_equal(rep->outcome, cases[i].outcome);
+	}
+}
+
+static void the_application_proxy_cannot_be_reached(void **state)
+{
+	world *w = *state;
+	static const probe_end ends[] = { PROBE_DNS, PROBE_CONNECT, PROBE_TIMEOUT };
+	for (size_t i = 0; i < 3; i++) {
+		probe_result *all[] = { &w->url, &w->caps, &w->cacert, &w->longreq };
+		for (size_t k = 0; k < 4; k++) {
+			broke(all[k], ends[i], "Could not connect");
+			all[k]->url = "https://ndes-contoso.MSAPPPROXY.net:443/certsrv/mscep/mscep.dll";
+		}
+		const check_report *rep = run(w);
+		expect(rep, "url", "app-proxy-unreachable", "this-page-cant-be-displayed", SEV_PROBLEM);
 		assert_string_equal(rep->outcome, "this-page-cant-be-displayed");
 	}
+	/* a host that only contains the name is not the proxy's */
+	w->url.url = "https://msappproxy.net.example.com/certsrv/mscep/mscep.dll";
+	expect(run(w), "url", "timeout", "blocked-on-the-network", SEV_PROBLEM);
 }
 
 static void limits_reached(void **state)
@@ -399,6 +423,14 @@ static void insecure_is_reported(void **state)
 	assert_string_equal(f->detail, "unable to get local issuer certificate");
 	assert_null(find(rep, "tls-verified"));
 	assert_string_equal(rep->outcome, "ok");
+	/* the chain verified apart gives the real reason, or none */
+	long apart = X509_V_ERR_CERT_HAS_EXPIRED;
+	w->in.insecure_verify = &apart;
+	f = expect(run(w), "tls", "tls-would-fail", NULL, SEV_WARNING);
+	assert_string_equal(f->detail, "certificate has expired");
+	apart = X509_V_OK;
+	assert_null(find(run(w), "tls-would-fail"));
+	w->in.insecure_verify = NULL;
 }
 
 static void trust_comes_from_cacert(void **state)
@@ -424,6 +456,72 @@ static void weak_capabilities_warn(void **state)
 	rep = run(w);
 	assert_null(find(rep, "caps-no-sha256"));
 	assert_null(find(rep, "caps-no-post"));
+}
+
+/* R answered 200 with the LEN bytes of BODY. */
+static void answer_bytes(probe_result *r, const void *body, size_t len)
+{
+	free(r->body);
+	r->body = malloc(len ? len : 1);
+	assert_non_null(r->body);
+	memcpy(r->body, body, len);
+	r->body_len = len;
+	r->end = PROBE_ANSWERED;
+	r->status = 200;
+	r->status_line = "HTTP/1.1 200 OK";
+}
+
+/* A GetCACaps body that is not a list of keywords is a problem, not "ok,
+ * 5 unknown ignored". */
+static void capabilities_that_are_not_a_list(void **state)
+{
+	world *w = *state;
+	static const unsigned char gzip[] = { 0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+					      0x03, 0x0b, 0xf6, 0x70, 0xd4, 0x35, 0x32, 0x35, 0xe3 };
+	static const unsigned char binary[] = { 'S', 'H', 'A', 0, 0xff, 0xfe, '\n', 'A', 'E', 'S' };
+	size_t big = 1000000;
+	char *line = malloc(big);
+	assert_non_null(line);
+	memset(line, 'A', big);
+	const struct {
+		const void *body;
+		size_t len;
+		const char *detail;
+	} cases[] = {
+		{ "<html><head><title>Network Device Enrollment Service</title></head>\n<body>\n"
+		  "<p>Network Device Enrollment Service allows you to obtain certificates</p>\n</body></html>",
+		  0, "an HTML page" },
+		{ gzip, sizeof gzip, "gzip-compressed data" },
+		{ binary, sizeof binary, "binary data" },
+		{ line, big, "one line of 1000000 bytes" },
+		{ "POSTPKIOperation\nSHA-256\nthis is not a keyword\n", 0,
+		  "1 lines that are no capability keyword" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		size_t len = cases[i].len ? cases[i].len : strlen(cases[i].body);
+		answer_bytes(&w->caps, cases[i].body, len);
+		const check_report *rep = run(w);
+		const finding *f = expect(rep, "GetCACaps", "caps-not-a-list", "less-common-status-codes",
+					  SEV_PROBLEM);
+		assert_string_equal(f->detail, cases[i].detail);
+		assert_null(find(rep, "caps"));
+		assert_false(rep->have_caps);
+	}
+	free(line);
+	/* unknown keywords are still ignored, as RFC 8894 asks */
+	answer_text(&w->caps, 200, "HTTP/1.1 200 OK", "POSTPKIOperation\r\nSHA-256\r\nX-Future.2\r\n\r\n");
+	const check_report *rep = run(w);
+	expect(rep, "GetCACaps", "caps", NULL, SEV_OK);
+	assert_null(find(rep, "caps-not-a-list"));
+}
+
+/* curl's "Out of memory" for a header line over 100 KB says what happened. */
+static void a_header_too_long(void **state)
+{
+	world *w = *state;
+	broke(&w->url, PROBE_HEADER_TOO_BIG, "a header line is longer than curl's limit of 100 KB");
+	const check_report *rep = run(w);
+	expect(rep, "url", "header-too-big", "less-common-status-codes", SEV_PROBLEM);
 }
 
 static void certificates_that_cannot_be_read(void **state)
@@ -493,11 +591,14 @@ int main(void)
 		T(internal_server_error),
 		T(mscep_ra_expiry),
 		T(everything_expired),
-		T(this_page_cant_be_displayed),
+		T(no_answer),
+		T(the_application_proxy_cannot_be_reached),
 		T(limits_reached),
 		T(insecure_is_reported),
 		T(trust_comes_from_cacert),
 		T(weak_capabilities_warn),
+		T(capabilities_that_are_not_a_list),
+		T(a_header_too_long),
 		T(certificates_that_cannot_be_read),
 		T(an_operation_answering_403),
 		T(hostile_bytes_are_escaped),

@@ -63,6 +63,18 @@ static size_t iis_fields(char *line, log_field *f)
 	return k;
 }
 
+/* HTTPERR lines are written whole, in HTTP.sys's own field order. */
+static size_t httperr_fields(char *line, log_field *f)
+{
+	static const char *const names[] = { "date", "time", "c-ip", "c-port", "s-ip", "s-port",
+					     "cs-version", "cs-method", "cs-uri", "sc-status",
+					     "s-siteid", "s-reason", "s-queuename" };
+	size_t k = 0;
+	for (char *t = strtok(line, " "); t && k < sizeof names / sizeof *names; t = strtok(NULL, " "))
+		f[k] = (log_field){ names[k], t }, k++;
+	return k;
+}
+
 /* "provider=P;id=N;message" */
 static size_t event_fields(char *line, log_field *f, const char **message)
 {
@@ -86,9 +98,12 @@ static log_record record_of(const char *kind, char *line, char *copy, log_field 
 {
 	log_record r = { .kind = kind, .file = "evidence-lines.txt", .text = line,
 			 .text_len = strlen(line), .fields = f };
-	if (strcmp(kind, "iis") == 0 || strcmp(kind, "httperr") == 0) {
+	if (strcmp(kind, "iis") == 0) {
 		strcpy(copy, line);
 		r.nfields = iis_fields(copy, f);
+	} else if (strcmp(kind, "httperr") == 0) {
+		strcpy(copy, line);
+		r.nfields = httperr_fields(copy, f);
 	} else if (strcmp(kind, "event") == 0) {
 		r.nfields = event_fields(line, f, &r.text);
 		r.text_len = strlen(r.text);
@@ -122,7 +137,7 @@ static void every_pattern_has_a_line_that_points_to_its_section(void **state)
 		int amb, matched = 0;
 		const node *want = tree_set_find(&set, line, &amb);
 		for (size_t i = 0; i < ix.n; i++)
-			if (evidence_matches(ix.v[i].pattern, &r)) {
+			if (evidence_matches(&ix.v[i], &r)) {
 				hit[i] = 1;
 				matched |= ix.v[i].node == want;
 			}

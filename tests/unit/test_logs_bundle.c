@@ -10,6 +10,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -343,6 +344,63 @@ static void names_that_leave_the_bundle_are_refused(void **state)
 	free(z.buf);
 }
 
+static void a_zip_of_too_many_entries_is_read_in_part(void **state)
+{
+	(void)state;
+	zip_out z;
+	zip_begin(&z, NULL);
+	char name[32];
+	for (int i = 0; i < 20005; i++) {
+		snprintf(name, sizeof name, "e%d", i);
+		zip_add(&z, name, "", 0);
+	}
+	zip_end(&z);
+	collected c;
+	mem_in in;
+	assert_int_equal(read_zip(z.buf, z.used, &c, &in), 0);
+	assert_int_equal(c.nrec, COLLECT_MAX);  /* the collector keeps the first 256 */
+	assert_int_equal(collected_notes(&c, "bundle.zip", "over 20000 entries"), 1);
+	collect_free(&c);
+	free(z.buf);
+}
+
+/* A source that fails after its first bytes, like a file on a lost share. */
+static ssize_t fail_after(log_source *s, void *buf, size_t n)
+{
+	mem_in *m = s->ctx;
+	if (m->pos >= m->len / 2) {
+		errno = EIO;
+		return -1;
+	}
+	return mem_read(s, buf, n);
+}
+
+static void a_read_error_gives_what_was_read_and_a_note(void **state)
+{
+	(void)state;
+	static char big[100000];
+	uint32_t x = 1;
+	for (size_t i = 0; i < sizeof big; i++) {
+		x = x * 1103515245 + 12345;  /* noise: it doesn't compress */
+		big[i] = (char)(x >> 24);
+	}
+	zip_out z;
+	zip_begin(&z, NULL);
+	zip_add_text(&z, "first.log", "the first log\n");
+	zip_add(&z, "second.log", big, sizeof big);
+	zip_end(&z);
+	assert_true(z.used > sizeof big);
+	collected c;
+	log_sink sink = collect_sink(&c);
+	mem_in in = { z.buf, z.used, 0, 0 };
+	log_source src = { .name = "bundle.zip", .read = fail_after, .ctx = &in };
+	assert_int_equal(logs_read_bundle(&src, &sink, member), 0);
+	assert_non_null(entry(&c, "bundle.zip!first.log"));
+	assert_int_equal(collected_notes(&c, "bundle.zip!second.log", "truncated or corrupt"), 1);
+	collect_free(&c);
+	free(z.buf);
+}
+
 static void not_a_zip_gets_a_note(void **state)
 {
 	(void)state;
@@ -370,6 +428,8 @@ int main(void)
 		cmocka_unit_test(a_truncated_zip_gives_what_it_has_and_a_note),
 		cmocka_unit_test(a_zip_bomb_is_stopped_with_a_note),
 		cmocka_unit_test(names_that_leave_the_bundle_are_refused),
+		cmocka_unit_test(a_zip_of_too_many_entries_is_read_in_part),
+		cmocka_unit_test(a_read_error_gives_what_was_read_and_a_note),
 		cmocka_unit_test(not_a_zip_gets_a_note),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -39,6 +39,7 @@ static void event_viewer_text_with_its_xml(void **state)
 		"  </System>\r\n"
 		"  <EventData>\r\n"
 		"    <Data Name=\"NDESUrl\">https://ndes/certsrv/mscep/mscep.dll/pkiclient.exe</Data>\r\n"
+		"    <Data Name=\"Message\">SCEP: Certificate request generated successfully.</Data>\r\n"
 		"  </EventData>\r\n"
 		"</Event>\r\n"
 		"Log Name:      " DMEDP "/Admin\r\n"
@@ -55,11 +56,12 @@ static void event_viewer_text_with_its_xml(void **state)
 	assert_string_equal(fld(c, 0, "channel"), DMEDP "/Admin");
 	assert_string_equal(fld(c, 0, "id"), "36");
 	assert_string_equal(fld(c, 0, "level"), "Information");
-	assert_string_equal(fld(c, 0, "message"), EVENT36);
+	assert_string_equal(fld(c, 0, "message"), EVENT36);      /* not the datum named Message */
+	assert_string_equal(fld(c, 0, "time"), "2018-02-27 17:16:09");
 	assert_string_equal(fld(c, 0, "NDESUrl"), "https://ndes/certsrv/mscep/mscep.dll/pkiclient.exe");
 	assert_string_equal(c->r[0].text, EVENT36);
 	assert_string_equal(c->r[0].time, "2018-02-27 17:16:09");
-	assert_int_equal(c->r[1].line, 23);
+	assert_int_equal(c->r[1].line, 24);
 	assert_string_equal(fld(c, 1, "id"), "39");
 	assert_string_equal(c->r[1].text, "SCEP: Certificate installed successfully.");
 	collect_free(c);

@@ -8,10 +8,13 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -139,11 +142,34 @@ static void evtxexport_reads_the_writers_file(void **state)
 	free(out);
 }
 
-static void reads_every_event_with_its_fields(void **state)
+/* Written as Windows does, each event a template instance with typed
+ * values: evtxexport's text form then reads the event's own fields. */
+static void evtxexport_reads_the_writers_templates(void **state)
 {
 	(void)state;
-	const char *path = tmpfile_named("all.evtx");
-	assert_int_equal(evtx_write(path, events, NEVENTS, 0), 0);
+	const char *path = tmpfile_named("templates.evtx");
+	assert_int_equal(evtx_write(path, events, NEVENTS, EVTX_W_TEMPLATES), 0);
+	char *out = evtxexport(path, "text");
+	assert_null(strstr(out, "Unable"));
+	assert_non_null(strstr(out, "Source name\t\t\t: " DMEDP "\n"));
+	assert_non_null(strstr(out, "Event identifier\t\t: 0x00000024 (36)\n"));
+	assert_non_null(strstr(out, "Event identifier\t\t: 0x00000133 (307)\n"));
+	assert_non_null(strstr(out, "Event identifier\t\t: 0x000003e8 (1000)\n"));
+	assert_non_null(strstr(out, "Event level\t\t\t: Error (2)\n"));
+	assert_non_null(strstr(out, "Source name\t\t\t: " NDES "\n"));
+	assert_non_null(strstr(out, "String: 1\t\t\t: The requested certificate template is not "
+				    "supported by this CA.\n"));
+	assert_non_null(strstr(out, "String: 1\t\t\t: w3wp.exe\n"));
+	free(out);
+	out = evtxexport(path, "xml");
+	assert_non_null(strstr(out, "<Data Name=\"ErrorMessage\">0x80004005</Data>"));
+	assert_non_null(strstr(out, "<Channel>" CONNECTOR "/Operational</Channel>"));
+	free(out);
+}
+
+static void check_events(const char *path, unsigned flags)
+{
+	assert_int_equal(evtx_write(path, events, NEVENTS, flags), 0);
 	collected c;
 	assert_int_equal(read_file_events(path, &c), 0);
 	assert_int_equal(c.nrec, NEVENTS);
@@ -179,6 +205,19 @@ static void reads_every_event_with_its_fields(void **state)
 	/* untrusted bytes arrive as they were, for the caller to escape */
 	assert_string_equal(collected_field(&c.rec[7], "Hostile"), "\x1b[2Jcleared <&> \"quoted\"");
 	collect_free(&c);
+}
+
+static void reads_every_event_with_its_fields(void **state)
+{
+	(void)state;
+	check_events(tmpfile_named("all.evtx"), 0);
+}
+
+/* Here the text comes from libevtx's strings, the template's values. */
+static void reads_template_events_with_their_fields(void **state)
+{
+	(void)state;
+	check_events(tmpfile_named("templates.evtx"), EVTX_W_TEMPLATES);
 }
 
 static void a_corrupt_record_is_skipped_with_a_note(void **state)
@@ -222,12 +261,29 @@ static void events_over_several_chunks_are_all_read(void **state)
 		many[i].ndata = 1;
 	}
 	const char *path = tmpfile_named("many.evtx");
-	assert_int_equal(evtx_write(path, many, 400, 0), 0);
+	assert_int_equal(evtx_write(path, many, 400, EVTX_W_TEMPLATES), 0);
 	collected c;
 	assert_int_equal(read_file_events(path, &c), 0);
 	assert_int_equal(c.nrec, COLLECT_MAX);  /* the collector keeps the first 256 */
 	assert_int_equal(c.rec[COLLECT_MAX - 1].line, COLLECT_MAX);
+	assert_string_equal(collected_field(&c.rec[COLLECT_MAX - 1], "Filler"), big);
 	assert_int_equal(c.nnotes, 0);
+	collect_free(&c);
+}
+
+/* libevtx leaks on each broken record: the reader gives up after 1000. */
+static void a_file_of_broken_records_is_given_up(void **state)
+{
+	(void)state;
+	static evtx_w_event many[1500];
+	for (size_t i = 0; i < 1500; i++)
+		many[i] = events[1];
+	const char *path = tmpfile_named("broken.evtx");
+	assert_int_equal(evtx_write(path, many, 1500, EVTX_W_BAD_RECORDS), 0);
+	collected c;
+	assert_int_equal(read_file_events(path, &c), 0);
+	assert_int_equal(c.nrec, 1);
+	assert_int_equal(collected_notes(&c, path, "too many corrupt"), 1);
 	collect_free(&c);
 }
 
@@ -243,6 +299,49 @@ static void not_an_event_log_gets_a_note(void **state)
 	assert_int_equal(c.nrec, 0);
 	assert_int_equal(collected_notes(&c, path, "not an event log"), 1);
 	collect_free(&c);
+}
+
+static ssize_t failing_read(log_source *s, void *buf, size_t n)
+{
+	(void)s, (void)buf, (void)n;
+	errno = EIO;
+	return -1;
+}
+
+/* The private copy is gone once read, whatever happened; a source that
+ * fails says so. */
+static void no_temporary_file_is_left_behind(void **state)
+{
+	(void)state;
+	char dir[300];
+	snprintf(dir, sizeof dir, "%s/tmp", tmpdir);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	char *old = getenv("TMPDIR") ? strdup(getenv("TMPDIR")) : NULL;
+	setenv("TMPDIR", dir, 1);
+	const char *path = tmpfile_named("all.evtx");
+	assert_int_equal(evtx_write(path, events, NEVENTS, EVTX_W_TEMPLATES), 0);
+	collected c;
+	assert_int_equal(read_file_events(path, &c), 0);
+	assert_int_equal(c.nrec, NEVENTS);
+	collect_free(&c);
+	log_sink sink = collect_sink(&c);
+	log_source bad = { .name = "broken-pipe.evtx", .read = failing_read };
+	assert_int_equal(logs_read_evtx(&bad, &sink), -1);
+	assert_int_equal(collected_notes(&c, "broken-pipe.evtx", "read error"), 1);
+	collect_free(&c);
+	if (old) {
+		setenv("TMPDIR", old, 1);
+		free(old);
+	} else
+		unsetenv("TMPDIR");
+	DIR *d = opendir(dir);
+	assert_non_null(d);
+	struct dirent *de;
+	int left = 0;
+	while ((de = readdir(d)))
+		left += de->d_name[0] != '.';
+	closedir(d);
+	assert_int_equal(left, 0);
 }
 
 /* The XML parser on what libevtx never writes but a hostile file could
@@ -286,11 +385,15 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(evtxexport_reads_the_writers_file),
+		cmocka_unit_test(evtxexport_reads_the_writers_templates),
 		cmocka_unit_test(reads_every_event_with_its_fields),
+		cmocka_unit_test(reads_template_events_with_their_fields),
 		cmocka_unit_test(a_corrupt_record_is_skipped_with_a_note),
 		cmocka_unit_test(a_chunk_with_a_bad_checksum_is_read_with_a_note),
 		cmocka_unit_test(events_over_several_chunks_are_all_read),
+		cmocka_unit_test(a_file_of_broken_records_is_given_up),
 		cmocka_unit_test(not_an_event_log_gets_a_note),
+		cmocka_unit_test(no_temporary_file_is_left_behind),
 		cmocka_unit_test(the_event_xml_parser_keeps_its_bounds),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

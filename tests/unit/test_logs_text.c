@@ -224,6 +224,8 @@ static void kinds_are_told_by_content(void **state)
 		{ "<E2ETraceEvent xmlns=\"http://schemas.microsoft.com/2004/06/E2ETraceEvent\"><System/>"
 		  "<ApplicationData>VerifyRequest Started.</ApplicationData></E2ETraceEvent>\n", "svclog" },
 		{ "just a note the customer wrote\n", "text" },
+		/* a customer's notes naming a log are not an event export */
+		{ "Log Name: Application, as asked\nAn IIS log follows.\n", "text" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		collect *c = read_str("f", cases[i].text);

@@ -63,12 +63,12 @@ static void a_where_pattern_matches_its_fields(void **state)
 	(void)state;
 	log_field f[4];
 	log_record r = iis("a.log", 3, "/certsrv/mscep/mscep.dll/pkiclient.exe", "500", "x", NULL, f);
-	assert_true(evidence_matches(ix.v[0].pattern, &r));
+	assert_true(evidence_matches(&ix.v[0], &r));
 	f[1].value = "200";
-	assert_false(evidence_matches(ix.v[0].pattern, &r));
+	assert_false(evidence_matches(&ix.v[0], &r));
 	f[1].value = "500";
 	r.kind = "httperr";
-	assert_false(evidence_matches(ix.v[0].pattern, &r));
+	assert_false(evidence_matches(&ix.v[0], &r));
 }
 
 static void a_contains_pattern_ignores_case(void **state)
@@ -77,9 +77,9 @@ static void a_contains_pattern_ignores_case(void **state)
 	const char *line = "Failed to verify: error 12175 while sending";
 	log_record r = { .kind = "ndesplugin", .file = "NDESPlugin.log", .line = 9, .text = line,
 			 .text_len = strlen(line) };
-	assert_true(evidence_matches(ix.v[1].pattern, &r));
+	assert_true(evidence_matches(&ix.v[1], &r));
 	r.text = "Error 1217";
-	assert_false(evidence_matches(ix.v[1].pattern, &r));
+	assert_false(evidence_matches(&ix.v[1], &r));
 }
 
 static void findings_count_lines_and_keep_the_first_and_latest(void **state)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "probe.h"
+#include "strbuf.h"
 
 static void http_and_https_are_accepted(void **state)
 {
@@ -34,7 +35,8 @@ static void anything_else_is_refused(void **state)
 	static const char *const bad[] = {
 		"ftp://ndes.contoso.com/", "file:///etc/passwd", "gopher://127.0.0.1/",
 		"ldap://ndes/", "ndes.contoso.com/certsrv/mscep/mscep.dll", "http://",
-		"http://[::1/", "http://exa mple/", "", "javascript:alert(1)",
+		"http://[::1/", "http://exa mple/", "", "javascript:alert(1)", "http:///x",
+		"https:///certsrv/mscep/mscep.dll",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		why[0] = '\0';
@@ -58,12 +60,35 @@ static void operation_urls_replace_the_query(void **state)
 	free(u);
 }
 
+/* The one redaction: the password never shows, all else does. */
+static void the_password_is_hidden(void **state)
+{
+	(void)state;
+	static const char *const cases[][2] = {
+		{ "http://alice:secret@ndes/certsrv/mscep/mscep.dll",
+		  "http://alice:***@ndes/certsrv/mscep/mscep.dll" },
+		{ "https://alice:s%3Acret:x@ndes:8443/x?user=a:b@c", "https://alice:***@ndes:8443/x?user=a:b@c" },
+		{ "http://a:b@c@ndes/", "http://a:***@ndes/" },
+		{ "http://alice@ndes/", "http://alice@ndes/" },
+		{ "http://ndes:8080/x@y:z", "http://ndes:8080/x@y:z" },
+		{ "alice:secret@ndes/x", "alice:***@ndes/x" },
+		{ "http://al\x1b[2Jice:secret@ndes/", "http://al\\x1b[2Jice:***@ndes/" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *s = printable_url(cases[i][0], 2048);
+		assert_string_equal(s, cases[i][1]);
+		free(s);
+	}
+	assert_null(printable_url(NULL, 10));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(http_and_https_are_accepted),
 		cmocka_unit_test(anything_else_is_refused),
 		cmocka_unit_test(operation_urls_replace_the_query),
+		cmocka_unit_test(the_password_is_hidden),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

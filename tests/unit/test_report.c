@@ -115,6 +115,29 @@ static void yaml_reads_back(void **state)
 	check_report_free(&rep);
 }
 
+/* Any byte string is written as valid YAML: bad UTF-8 and control bytes
+ * are escaped, and the document reads back whole. */
+static void any_bytes_are_valid_yaml(void **state)
+{
+	(void)state;
+	check_report rep = { .url = strdup("http://ndes/\xc3("), .outcome = "ok" };
+	finding *f = finding_add(&rep.findings, finding_builtin(FK_TLS_VERIFIED), strdup("/tmp/\xff\xfe\x1b[2Jca.pem"));
+	assert_non_null(f);
+	char *out = render(&rep, 1, NULL);
+	yd_error err;
+	yd_node *doc = yd_parse(out, strlen(out), &err);
+	if (doc == NULL)
+		fail_msg("%u:%u: %s\n%s", err.line, err.col, err.msg, out);
+	scalar_is(doc, "url", "http://ndes/\\xc3(", 0);
+	const yd_node *first = item(yd_get(doc, "findings"), 0);
+	assert_string_equal(yd_get(first, "detail")->str, "/tmp/\\xff\\xfe\\x1b[2Jca.pem");
+	/* what was written whole is still written as it was */
+	assert_non_null(strstr(out, "summary: the server's certificate is valid and trusted"));
+	yd_free(doc);
+	free(out);
+	check_report_free(&rep);
+}
+
 static void text_names_sections_with_titles(void **state)
 {
 	(void)state;
@@ -142,6 +165,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(yaml_reads_back),
+		cmocka_unit_test(any_bytes_are_valid_yaml),
 		cmocka_unit_test(text_names_sections_with_titles),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "session.h"
@@ -109,6 +110,30 @@ static void saved_walk_reads_back_whole(void **state)
 	assert_int_equal(stat(s.path, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
 	session_free(&back);
+	session_free(&s);
+	walk_release(&w);
+}
+
+/* A live check's URL is stored without its password. */
+static void the_url_password_is_not_stored(void **state)
+{
+	(void)state;
+	walk w;
+	session s;
+	sample_walk(&w);
+	assert_int_equal(session_new(&s, "en"), 0);
+	check_report rep = { .url = strdup("http://alice:secret@ndes/certsrv/mscep/mscep.dll") };
+	session_take_report(&s, &rep);
+	assert_int_equal(session_record(&s, &w, "en"), 0);
+	FILE *f = fopen(s.path, "r");
+	assert_non_null(f);
+	char buf[8192];
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	assert_null(strstr(buf, "secret"));
+	assert_non_null(strstr(buf, "alice:***@ndes"));
+	check_report_free(&rep);
 	session_free(&s);
 	walk_release(&w);
 }
@@ -222,13 +247,162 @@ static void latest_session_is_found_by_default(void **state)
 	walk_release(&w);
 }
 
+/* Two wizards started in the same second: each claims its own file. */
+static void two_wizards_in_one_second_keep_two_files(void **state)
+{
+	(void)state;
+	walk w;
+	session a, b, back;
+	char err[256];
+	sample_walk(&w);
+	session_new(&a, "en");
+	session_new(&b, "it");
+	assert_int_equal(session_record(&a, &w, "en"), 0);
+	assert_int_equal(session_record(&b, &w, "it"), 0);
+	assert_string_not_equal(a.path, b.path);
+	assert_int_equal(session_load(&back, a.path, &set, err, sizeof err), 0);
+	assert_string_equal(back.lang, "en");
+	session_free(&back);
+	assert_int_equal(session_load(&back, b.path, &set, err, sizeof err), 0);
+	assert_string_equal(back.lang, "it");
+	session_free(&back);
+	session_free(&a);
+	session_free(&b);
+	walk_release(&w);
+}
+
+/* What another process gets when it tries to lock PATH: 0 when it can,
+ * else the errno. */
+static int lock_in_child(const char *path)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		session s;
+		char err[256];
+		if (session_load(&s, path, &set, err, sizeof err) < 0)
+			_exit(100);
+		_exit(session_lock(&s) == 0 ? 0 : errno == EWOULDBLOCK ? 1 : 2);
+	}
+	int status;
+	waitpid(pid, &status, 0);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 99;
+}
+
+static void a_held_session_is_refused_to_a_second_process(void **state)
+{
+	(void)state;
+	walk w;
+	session a;
+	sample_walk(&w);
+	session_new(&a, "en");
+	assert_int_equal(session_record(&a, &w, "en"), 0);
+	assert_int_equal(lock_in_child(a.path), 1);
+	/* every save renames a new file into place: the lock goes with it */
+	assert_int_equal(session_record(&a, &w, "sv"), 0);
+	assert_int_equal(session_record(&a, &w, "es"), 0);
+	assert_int_equal(lock_in_child(a.path), 1);
+	assert_int_equal(session_delete(a.path), -1);
+	assert_int_equal(errno, EWOULDBLOCK);
+	char *path = strdup(a.path);
+	session_free(&a);
+	assert_int_equal(lock_in_child(path), 0);
+	free(path);
+	walk_release(&w);
+}
+
+/* A save killed half-way leaves ID.yaml.XXXXXX: the next start removes it,
+ * unless its session is held by a live wizard (which may be saving). */
+static void stale_temporaries_are_removed(void **state)
+{
+	(void)state;
+	walk w;
+	session a;
+	char dir[512], held[1024], orphan[1024];
+	sample_walk(&w);
+	session_new(&a, "en");
+	assert_int_equal(session_record(&a, &w, "en"), 0);
+	session_dir(dir, sizeof dir);
+	snprintf(held, sizeof held, "%s.Ab12Cd", a.path);
+	snprintf(orphan, sizeof orphan, "%s/20260101-000000.yaml.Xy34Zw", dir);
+	write_file(held, "scepwiz-session: 1\n");
+	write_file(orphan, "scepwiz-session: 1\n");
+	assert_int_equal(session_clean_temps(), 1);
+	assert_int_equal(access(orphan, F_OK), -1);
+	assert_int_equal(access(held, F_OK), 0);
+	/* once the wizard is gone, its leftover is stale too */
+	session_free(&a);
+	assert_int_equal(session_clean_temps(), 1);
+	assert_int_equal(access(held, F_OK), -1);
+	walk_release(&w);
+}
+
+/* A save that fails (fsync, via the wrap) after the first one leaves the
+ * saved walk whole, and the next save that can is complete. */
+static void a_failed_save_is_retried_by_the_next(void **state)
+{
+	(void)state;
+	walk w;
+	session s, back;
+	char err[256];
+	sample_walk(&w);
+	session_new(&s, "en");
+	assert_int_equal(session_record(&s, &w, "en"), 0);
+	walk_forward(&w);
+	fail_fsync = 1;
+	assert_int_equal(session_record(&s, &w, "en"), -1);
+	fail_fsync = 0;
+	assert_int_equal(session_record(&s, &w, "en"), 0);
+	assert_int_equal(session_load(&back, s.path, &set, err, sizeof err), 0);
+	assert_int_equal(back.walk.pos, w.pos);
+	session_free(&back);
+	session_free(&s);
+	walk_release(&w);
+}
+
+static void a_huge_file_is_too_large_for_a_session(void **state)
+{
+	(void)state;
+	char path[256], err[512];
+	snprintf(path, sizeof path, "%s/huge.yaml", state_dir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	for (int i = 0; i < 10 * 1024; i++)
+		fprintf(f, "%01023d\n", 0);
+	fclose(f);
+	session s;
+	assert_int_equal(session_load(&s, path, &set, err, sizeof err), -1);
+	assert_non_null(strstr(err, "too large for a session"));
+	unlink(path);
+}
+
+static void refusals_quote_the_file_escaped(void **state)
+{
+	(void)state;
+	char path[256], err[512];
+	snprintf(path, sizeof path, "%s/escapes.yaml", state_dir);
+	write_file(path, "scepwiz-session: 1\ncreated: 2026-11-20T10:00:00Z\n"
+			 "updated: 2026-11-20T10:05:00Z\nlang: \"\\e[2J\"\nposition: 0\n");
+	session s;
+	assert_int_equal(session_load(&s, path, &set, err, sizeof err), -1);
+	assert_non_null(strstr(err, "unknown language '\\x1b[2J'"));
+	assert_null(strchr(err, '\033'));
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(saved_walk_reads_back_whole),
+cmocka_unit_test(the_url_password_is_not_stored),
 		cmocka_unit_test(failed_write_keeps_the_old_file),
 		cmocka_unit_test(corrupt_files_are_refused_and_left_alone),
 		cmocka_unit_test(latest_session_is_found_by_default),
+		cmocka_unit_test(two_wizards_in_one_second_keep_two_files),
+		cmocka_unit_test(a_held_session_is_refused_to_a_second_process),
+		cmocka_unit_test(stale_temporaries_are_removed),
+		cmocka_unit_test(a_failed_save_is_retried_by_the_next),
+		cmocka_unit_test(a_huge_file_is_too_large_for_a_session),
+		cmocka_unit_test(refusals_quote_the_file_escaped),
 	};
 	return cmocka_run_group_tests_name("session", tests, setup, teardown);
 }

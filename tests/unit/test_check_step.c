@@ -1,0 +1,190 @@
+/* The live check as a state machine: against a loopback server that accepts
+ * and never answers, a step returns when its time is up or a key (a byte on
+ * a pipe) arrives, and a cancel is immediate. And what curl reports for a
+ * hostile answer, served from a child process, is said plainly. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <string.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check.h"
+
+typedef struct {
+	int listener;           /* accepts (the kernel does) and never answers */
+	char url[64];
+} world;
+
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int setup(void **state)
+{
+	static world w;
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	socklen_t len = sizeof a;
+	w.listener = socket(AF_INET, SOCK_STREAM, 0);
+	assert_true(w.listener >= 0);
+	assert_int_equal(bind(w.listener, (struct sockaddr *)&a, sizeof a), 0);
+	assert_int_equal(listen(w.listener, 16), 0);
+	assert_int_equal(getsockname(w.listener, (struct sockaddr *)&a, &len), 0);
+	snprintf(w.url, sizeof w.url, "http://127.0.0.1:%d/certsrv/mscep/mscep.dll", ntohs(a.sin_port));
+	*state = &w;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	world *w = *state;
+	close(w->listener);
+	return 0;
+}
+
+static void a_step_returns_when_its_time_is_up(void **state)
+{
+	world *w = *state;
+	check_options opt = { .timeout_s = 30 };
+	live_check *c = check_begin(w->url, &opt, NULL, NULL);
+	assert_non_null(c);
+	double t0 = now_s();
+	assert_int_equal(check_step(c, 200, -1), 1);
+	double took = now_s() - t0;
+	assert_true(took < 2.0);
+	assert_true(check_seconds_left(c) > 25);
+	t0 = now_s();
+	check_cancel(c);
+	assert_true(now_s() - t0 < 1.0);
+}
+
+static void a_key_wakes_the_step(void **state)
+{
+	world *w = *state;
+	int keys[2];
+	assert_int_equal(pipe(keys), 0);
+	check_options opt = { .timeout_s = 30 };
+	live_check *c = check_begin(w->url, &opt, NULL, NULL);
+	assert_non_null(c);
+	check_step(c, 50, -1);          /* the requests are connected and waiting */
+	assert_int_equal(write(keys[1], "x", 1), 1);
+	double t0 = now_s();
+	assert_int_equal(check_step(c, 10000, keys[0]), 1);
+	assert_true(now_s() - t0 < 2.0);
+	check_cancel(c);
+	close(keys[0]);
+	close(keys[1]);
+}
+
+/* Finishing early reports what ended; the rest is cancelled, not waited for. */
+static void finishing_early_does_not_wait(void **state)
+{
+	world *w = *state;
+	check_options opt = { .timeout_s = 30 };
+	live_check *c = check_begin(w->url, &opt, NULL, NULL);
+	check_report rep;
+	double t0 = now_s();
+	assert_int_equal(check_finish(c, &rep), 0);
+	assert_true(now_s() - t0 < 1.0);
+	assert_true(check_report_problems(&rep) > 0);
+	check_report_free(&rep);
+}
+
+static void a_refused_url_starts_nothing(void **state)
+{
+	(void)state;
+	check_options opt = { .timeout_s = 30 };
+	live_check *c = check_begin("ftp://ndes/x", &opt, NULL, NULL);
+	assert_non_null(c);
+	assert_int_equal(check_step(c, 1000, -1), 0);
+	check_report rep;
+	assert_int_equal(check_finish(c, &rep), -1);
+	assert_int_equal(rep.findings.n, 1);
+	assert_string_equal(rep.findings.v[0].kind->code, "bad-url");
+	check_report_free(&rep);
+}
+
+/* A child that answers every connection with RESPONSE, for a while. */
+static pid_t serve(const char *response, size_t len, char *url, size_t size)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	socklen_t alen = sizeof a;
+	int l = socket(AF_INET, SOCK_STREAM, 0);
+	assert_true(l >= 0);
+	assert_int_equal(bind(l, (struct sockaddr *)&a, sizeof a), 0);
+	assert_int_equal(listen(l, 16), 0);
+	assert_int_equal(getsockname(l, (struct sockaddr *)&a, &alen), 0);
+	snprintf(url, size, "http://127.0.0.1:%d/certsrv/mscep/mscep.dll", ntohs(a.sin_port));
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		signal(SIGPIPE, SIG_IGN);
+		for (int i = 0; i < 8; i++) {
+			int c = accept(l, NULL, NULL);
+			if (c < 0)
+				_exit(0);
+			char buf[65536];
+			(void)!read(c, buf, sizeof buf);
+			for (size_t off = 0; off < len;) {
+				ssize_t n = write(c, response + off, len - off);
+				if (n <= 0)
+					break;
+				off += (size_t)n;
+			}
+			close(c);
+		}
+		_exit(0);
+	}
+	close(l);
+	return pid;
+}
+
+static void a_header_line_over_100k_is_named(void **state)
+{
+	(void)state;
+	size_t big = 150 * 1024;
+	char *resp = malloc(big + 200);
+	assert_non_null(resp);
+	int n = snprintf(resp, 200, "HTTP/1.1 403 Forbidden\r\nX-Huge: ");
+	memset(resp + n, 'A', big);
+	static const char end[] = "\r\nContent-Length: 0\r\n\r\n";
+	memcpy(resp + n + big, end, sizeof end - 1);
+	char url[96];
+	pid_t pid = serve(resp, (size_t)n + big + sizeof end - 1, url, sizeof url);
+	check_options opt = { .timeout_s = 10 };
+	check_report rep;
+	assert_int_equal(check_run(url, &opt, &rep, NULL, NULL), 0);
+	const finding *f = rep.findings.n ? &rep.findings.v[0] : NULL;
+	assert_non_null(f);
+	assert_string_equal(f->kind->code, "header-too-big");
+	assert_null(strstr(f->detail, "Out of memory"));
+	check_report_free(&rep);
+	kill(pid, SIGTERM);
+	waitpid(pid, NULL, 0);
+	free(resp);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_step_returns_when_its_time_is_up),
+		cmocka_unit_test(a_key_wakes_the_step),
+		cmocka_unit_test(finishing_early_does_not_wait),
+		cmocka_unit_test(a_refused_url_starts_nothing),
+		cmocka_unit_test(a_header_line_over_100k_is_named),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
