@@ -63,6 +63,12 @@ printf 'scepwiz-session: 1\ncreated: 2026-11-20T10:00:00Z\nupdated: 2026-11-20T1
 	>"$XDG_STATE_HOME/scepwiz/sessions/20261120-100000.yaml"
 offers resume 2026
 ok "resume offers the saved session's id" only 20261120-100000
+offers sessions ''
+ok "sessions offers its commands" only rename delete prune
+offers sessions delete 2026
+ok "sessions delete offers session ids" only 20261120-100000
+offers sessions rename 20261120-100000 ''
+ok "sessions rename ID NAME: no id for the name" only
 mkdir -p "$tmp/logs/iis"
 : >"$tmp/logs/u_ex261120.log"
 offers logs "$tmp/logs/u_"

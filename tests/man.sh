@@ -17,7 +17,7 @@ if command -v man >/dev/null 2>&1; then
 		ok "the page has $heading" grep -q "^$heading" "$tmp/page"
 	done
 	for cmd in sections lint checklist check logs explain resume sessions; do
-		ok "the synopsis names $cmd" grep -q "^ *scepwiz $cmd" "$tmp/page"
+		ok "the synopsis names $cmd" grep -qE "^ *scepwiz +$cmd" "$tmp/page"
 	done
 else
 	diag "man is not installed: skipping its checks"
