@@ -8,8 +8,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static void list_tree(const tree_set *set, const tree *t)
+static void list_tree(const tree_set *set, const tree *t, int ids_only)
 {
+	if (ids_only) {	/* for shell completion: what --goto and --section take */
+		for (size_t i = 0; i < t->nnodes; i++) {
+			char spec[256];
+			tree_set_spec(set, &t->nodes[i], spec, sizeof spec);
+			puts(spec);
+		}
+		return;
+	}
 	printf("%s  %s\n", t->id, tr(t->title.s));
 	for (size_t i = 0; i < t->nnodes; i++) {
 		const node *n = &t->nodes[i];
@@ -29,9 +37,16 @@ static int by_flow_step(const void *a, const void *b)
 
 int cmd_sections(int argc, char **argv)
 {
-	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
-	if (cli_getopt(argc, argv, "", opts) != -1)
-		return cli_usage_error(_("usage: sections [--lang L]"));
+	static const struct option opts[] = {
+		{ "ids", no_argument, NULL, 'i' },	/* not in --help: for completion */
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, ids_only = 0;
+	while ((c = cli_getopt(argc, argv, "", opts)) != -1) {
+		if (c != 'i')
+			return cli_usage_error(_("usage: sections [--lang L]"));
+		ids_only = 1;
+	}
 	if (optind < argc)
 		return cli_usage_error(_("sections takes no arguments"));
 
@@ -40,9 +55,9 @@ int cmd_sections(int argc, char **argv)
 	if (rc == EXIT_OK)     /* qsort must not get the NULL of an empty set */
 		qsort(set.trees, set.ntrees, sizeof *set.trees, by_flow_step);
 	for (size_t i = 0; rc == EXIT_OK && i < set.ntrees; i++) {
-		if (i)
+		if (i && !ids_only)
 			putchar('\n');
-		list_tree(&set, set.trees[i]);
+		list_tree(&set, set.trees[i], ids_only);
 	}
 	tree_set_clear(&set);
 	return rc;
