@@ -230,6 +230,7 @@ void check_draw(tui *t)
 	answers_add(t, n);
 	page_blank(&t->page);
 	add_live(t);
+	log_add(t, n);
 	if (live == LIVE_URL) {
 		t->prompt = _("SCEP server URL:");
 		t->prompt_in = &url;
@@ -247,6 +248,8 @@ int check_key(tui *t, int key)
 		}
 		return 1;     /* every key is typed while the field is open */
 	}
+	if (log_key(t, key))
+		return 1;
 	switch (key_action(key, t->on, NULL)) {
 	case ACT_LIVE:
 		live = LIVE_URL;

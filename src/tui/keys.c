@@ -55,6 +55,8 @@ static const keydef table[] = {
 	  N_("type the SCEP server URL and run a live check; Esc or Ctrl-C stops it"), NULL },
 	{ ACT_EVIDENCE, ON_CHECK, G_CHECK, { 'e' }, 0, N_("evidence"), 0,
 	  N_("show or hide the lines each finding rests on"), NULL },
+	{ ACT_LOG, ON_QUESTION | ON_CHECK, G_WALK, { 'o' }, 0, NULL, 0,
+	  N_("read a log file the customer sent and select the answer its lines point to"), NULL },
 	{ ACT_DONE, ON_FIX, G_FIX, { 'x' }, 0, N_("done"), 0,
 	  N_("tick the selected step done, or untick it"), NULL },
 	{ ACT_RULED_OUT, ON_FIX, G_FIX, { 'o' }, 0, N_("ruled out"), 0,

@@ -36,6 +36,7 @@ typedef enum {
 	ACT_LEFT, ACT_RIGHT,    /* scroll a long command sideways */
 	ACT_LIVE,               /* run a live check */
 	ACT_EVIDENCE,           /* show or hide the findings' evidence */
+	ACT_LOG,                /* read a log file and select the answer it points to */
 	ACT_DONE,               /* tick the step under the cursor */
 	ACT_RULED_OUT,          /* mark the cause under the cursor ruled out */
 	ACT_COPY,               /* copy the command under the cursor */

@@ -10,10 +10,11 @@ void question_draw(tui *t)
 	const node *n = walk_current(t->w);
 	section_head(t, n);
 	answers_add(t, n);
+	log_add(t, n);
 	tui_show_page(t);
 }
 
 int question_key(tui *t, int key)
 {
-	return answers_key(t, key);
+	return log_key(t, key) || answers_key(t, key);
 }

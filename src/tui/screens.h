@@ -62,6 +62,11 @@ void check_free(void);
 int check_running(void);
 void check_poll(tui *t, int wake_fd);
 void check_stop(tui *t);
+/* A log file on a question's screen (o): its lines under the answers,
+ * and the answer they point to selected. */
+void log_add(tui *t, const node *n);
+int log_key(tui *t, int key);
+void log_free(void);
 void remediation_draw(tui *t);
 int remediation_key(tui *t, int key);
 void toc_draw(tui *t);

@@ -518,6 +518,7 @@ int tui_run(const tree_set *set, walk *w, const tui_options *opt)
 	free(t.targets);
 	search_free();
 	check_free();
+	log_free();
 	if (caught) {
 		/* End as the signal would have, now that the terminal is back. */
 		signal(caught, SIG_DFL);
