@@ -134,8 +134,10 @@ static void step_lines(const doc *d, const step *st, size_t number, int done)
 {
 	char first[32];
 	const char *box = done ? "[x]" : "[ ]";
+	/* Markdown keeps the number too: steps refer to each other by it
+	 * ("the information you collected in step 2"). */
 	if (md(d))
-		snprintf(first, sizeof first, "- %s ", box);
+		snprintf(first, sizeof first, "- %s %zu. ", box, number);
 	else
 		snprintf(first, sizeof first, "    %s %zu. ", box, number);
 	prose(d, 11, first, tr(st->text.s));

@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "i18n.h"
 #include "paths.h"
+#include "strbuf.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -25,6 +26,32 @@ int cli_usage_error(const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, _(" (try '%s --help')\n"), PACKAGE);
 	return EXIT_USAGE;
+}
+
+int cli_unknown_section(const tree_set *set, const char *spec, int ambiguous)
+{
+	enum { MAX_SUGGESTIONS = 3 };
+	char *shown = untrusted_text(spec, strlen(spec), 120);
+	const char *s = shown ? shown : "";
+	int rc;
+	if (ambiguous) {
+		rc = cli_usage_error(_("section '%s' is in more than one article; name it as TREE/%s "
+				       "('scepwiz sections' lists them)"), s, s);
+	} else {
+		char *near[MAX_SUGGESTIONS];
+		size_t n = tree_set_suggest(set, spec, near, MAX_SUGGESTIONS);
+		strbuf list = { 0 };
+		for (size_t i = 0; i < n; i++) {
+			sb_addf(&list, "%s%s", i ? ", " : "", near[i]);
+			free(near[i]);
+		}
+		char *l = sb_take(&list);
+		rc = l && *l ? cli_usage_error(_("no section '%s'; did you mean %s?"), s, l)
+			     : cli_usage_error(_("no section '%s' ('scepwiz sections' lists them)"), s);
+		free(l);
+	}
+	free(shown);
+	return rc;
 }
 
 int cli_load_trees(tree_set *set)

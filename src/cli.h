@@ -28,6 +28,9 @@ int cli_load_trees(tree_set *set);
 
 /* Prints "scepwiz: MESSAGE" and a pointer to --help on stderr; returns EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A section SPEC the trees don't have (or have in several trees, when
+ * AMBIGUOUS), with the closest names as a "did you mean"; EXIT_USAGE. */
+int cli_unknown_section(const tree_set *set, const char *spec, int ambiguous);
 
 /* Applies --lang; prints a one-line notice for an unknown language. */
 void cli_set_lang(const char *lang);

@@ -76,11 +76,8 @@ static int find_sections(const tree_set *set, const options *o, const node **out
 	for (size_t i = 0; i < o->nsections; i++) {
 		int ambiguous;
 		const node *sec = tree_set_find(set, o->sections[i], &ambiguous), *found[MAX_REMEDIATIONS];
-		if (ambiguous)
-			return cli_usage_error(_("section '%s' is in several trees: name it TREE/%s"),
-					       o->sections[i], o->sections[i]);
 		if (sec == NULL)
-			return cli_usage_error(_("no section '%s' (see 'scepwiz sections')"), o->sections[i]);
+			return cli_unknown_section(set, o->sections[i], ambiguous);
 		size_t count = node_remediations(node_follow(sec), found, MAX_REMEDIATIONS);
 		if (count == 0)
 			return cli_usage_error(_("section '%s' leads to no remediation"), o->sections[i]);

@@ -143,11 +143,8 @@ static const node *start_node(const tree_set *set, const char *spec, int *rc)
 		return tree_set_tree(set, "index")->start;
 	int ambiguous = 0;
 	const node *n = tree_set_find(set, spec, &ambiguous);
-	if (n == NULL && ambiguous)
-		*rc = cli_usage_error(_("section '%s' is in more than one article; name it as "
-					"TREE/%s ('scepwiz sections' lists them)"), spec, spec);
-	else if (n == NULL)
-		*rc = cli_usage_error(_("unknown section '%s'; 'scepwiz sections' lists them"), spec);
+	if (n == NULL)
+		*rc = cli_unknown_section(set, spec, ambiguous);
 	return n;
 }
 

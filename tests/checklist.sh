@@ -13,6 +13,7 @@ ok "a question stands for the fixes it leads to" exits 0 $W checklist --section 
 ok "the 503 question leads to the pool crash causes" has "Common causes for an application pool crash" "$out"
 ok "Markdown is asked with --format md" exits 0 $W checklist --section gatewaytimeout --format md
 ok "Markdown has task items" has "- [ ] " "$out"
+ok "... numbered, as the steps refer to each other by number" has "- [ ] 2. " "$out"
 ok "-o writes a file" exits 0 sh -c "umask 022; $W checklist --section gatewaytimeout -o '$tmp/list.txt'"
 ok "the file holds the checklist" has "GatewayTimeout" "$tmp/list.txt"
 ok "the file is private (0600), like sessions" sh -c "stat -c %a '$tmp/list.txt' | grep -qx 600"
@@ -23,6 +24,10 @@ ok "an unwritable -o exits 73" exits 73 $W checklist --section gatewaytimeout -o
 ok "and says why" has "No such file or directory" "$err"
 ok "an unknown section exits 64" exits 64 $W checklist --section no-such-section
 ok "the unknown section is named" has "no section 'no-such-section'" "$err"
+ok "a mistyped section exits 64" exits 64 $W checklist --section http-eror-503
+ok "... with the closest section as a did-you-mean" has "did you mean http-error-503?" "$err"
+ok "--goto gets the same did-you-mean" exits 64 $W --goto internal-server-eror
+ok "... naming the section" has "did you mean internal-server-error" "$err"
 ok "a shared anchor asks for its tree" exits 64 $W checklist --section next-steps
 ok "the shared anchor hint names TREE/" has "TREE/next-steps" "$err"
 ok "an unknown format exits 64" exits 64 $W checklist --section gatewaytimeout --format pdf
