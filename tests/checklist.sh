@@ -13,7 +13,7 @@ ok "a question stands for the fixes it leads to" exits 0 $W checklist --section 
 ok "the 503 question leads to the pool crash causes" has "Common causes for an application pool crash" "$out"
 ok "Markdown is asked with --format md" exits 0 $W checklist --section gatewaytimeout --format md
 ok "Markdown has task items" has "- [ ] " "$out"
-ok "... numbered, as the steps refer to each other by number" has "- [ ] 2. " "$out"
+ok "... numbered, as the steps refer to each other by number" has "- [ ] 1. " "$out"
 ok "-o writes a file" exits 0 sh -c "umask 022; $W checklist --section gatewaytimeout -o '$tmp/list.txt'"
 ok "the file holds the checklist" has "GatewayTimeout" "$tmp/list.txt"
 ok "the file is private (0600), like sessions" sh -c "stat -c %a '$tmp/list.txt' | grep -qx 600"
