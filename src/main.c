@@ -30,7 +30,11 @@ static void usage(void)
 		"  sessions delete ID...    delete sessions\n"
 		"  sessions prune --older-than DAYS\n"
 		"                           delete sessions not saved for DAYS days\n"
-		"  explain [CODE]           what a finding code means, and its section\n\n"), stdout);
+		"  logs PATH... [--format text|yaml]\n"
+		"                           read logs, folders and zip bundles: the section\n"
+		"                           their lines point to, and the lines\n"
+		"  explain [CODE|TEXT]      what a finding code, an error code or a log line\n"
+		"                           means, and its section\n\n"), stdout);
 	fputs(_("Options:\n"
 		"  -l, --lang L             language: en, es, it, pt (pt_BR), sv\n"
 		"  -g, --goto SECTION       open the wizard at a section (see 'sections')\n"

@@ -3,7 +3,7 @@
 W=$SCEPWIZ
 
 ok "--help exits 0" exits 0 $W --help
-for cmd in sections lint checklist check resume sessions explain --lang --goto; do
+for cmd in sections lint checklist check logs resume sessions explain --lang --goto; do
 	ok "--help names $cmd" has "$cmd" "$out"
 done
 ok "--version prints the version" exits 0 $W --version
