@@ -96,7 +96,8 @@ static void progress(const char *what, int done, int total, void *arg)
 {
 	(void)arg;
 	if (done == 0)
-		snprintf(progress_line, sizeof progress_line, _("%d requests sent"), total);
+		snprintf(progress_line, sizeof progress_line,
+			 ngettext("%d request sent", "%d requests sent", (unsigned long)total), total);
 	else
 		snprintf(progress_line, sizeof progress_line, _("%d of %d done: %s"), done, total, what);
 }
