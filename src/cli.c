@@ -28,6 +28,14 @@ int cli_usage_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+int cli_format_option(const char *arg, int *yaml)
+{
+	if (strcmp(arg, "yaml") != 0 && strcmp(arg, "text") != 0)
+		return cli_usage_error(_("unknown format '%s' (text or yaml)"), arg);
+	*yaml = strcmp(arg, "yaml") == 0;
+	return EXIT_OK;
+}
+
 int cli_unknown_section(const tree_set *set, const char *spec, int ambiguous)
 {
 	enum { MAX_SUGGESTIONS = 3 };

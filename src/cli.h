@@ -28,6 +28,8 @@ int cli_load_trees(tree_set *set);
 
 /* Prints "scepwiz: MESSAGE" and a pointer to --help on stderr; returns EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* --format ARG: text or yaml into *YAML; EXIT_OK, or EXIT_USAGE said. */
+int cli_format_option(const char *arg, int *yaml);
 /* A section SPEC the trees don't have (or have in several trees, when
  * AMBIGUOUS), with the closest names as a "did you mean"; EXIT_USAGE. */
 int cli_unknown_section(const tree_set *set, const char *spec, int ambiguous);

@@ -93,19 +93,16 @@ int cmd_logs(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
-		{ "lang", required_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int yaml = 0, c;
-	while ((c = getopt_long(argc, argv, "f:l:h", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "f:h", opts)) != -1) {
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "yaml") != 0 && strcmp(optarg, "text") != 0)
-				return cli_usage_error(_("unknown format '%s' (text or yaml)"), optarg);
-			yaml = strcmp(optarg, "yaml") == 0;
+			if ((c = cli_format_option(optarg, &yaml)) != EXIT_OK)
+				return c;
 			break;
-		case 'l': cli_set_lang(optarg); break;
 		case 'h': usage(); return EXIT_OK;
 		default: return cli_usage_error(_("usage: logs PATH... [--format text|yaml]"));
 		}
