@@ -186,7 +186,7 @@ static void on_record(const log_record *r, void *arg)
 	const size_t *candidates = evidence_candidates(s->ix, r->kind, &n);
 	for (size_t k = 0; k < n; k++) {
 		size_t i = candidates[k];
-		if (!evidence_matches(&s->ix->v[i], r))
+		if (!evidence_matches_fields(&s->ix->v[i], r))
 			continue;
 		finding *f = s->slot[i] ? &s->findings.v[s->slot[i] - 1] : NULL;
 		if (f == NULL && (f = new_finding(s, &s->ix->v[i].kind, NULL, NULL)) != NULL)

@@ -29,14 +29,15 @@ static size_t count_patterns(const tree_set *set, size_t *nwhere)
 }
 
 /* "text", "text*", "*text", "*text*", or anything else for fnmatch. */
-static void compile(where_test *t, const char *field, const char *glob, size_t *slot)
+static void compile(where_test *t, const char *field, const char *glob, size_t *slot,
+		    const char **slot_name)
 {
 	size_t n = strlen(glob);
 	int lead = glob[0] == '*', trail = n > 1 && glob[n - 1] == '*';
 	const char *inner = glob + lead;
 	size_t len = n - lead - trail;
 	int plain = strcspn(inner, "*?[\\") >= len;
-	*t = (where_test){ field, glob, MATCH_GLOB, inner, len, slot };
+	*t = (where_test){ field, glob, MATCH_GLOB, inner, len, slot, slot_name };
 	if (plain)
 		t->mode = lead && trail ? MATCH_HOLDS : lead ? MATCH_SUFFIX : trail ? MATCH_PREFIX
 										  : MATCH_EXACT;
@@ -64,8 +65,13 @@ static int add_kind(evidence_index *ix, const char *kind, size_t pattern)
 	return 0;
 }
 
+static int by_cost(const void *a, const void *b)
+{
+	return ((const where_test *)a)->mode - ((const where_test *)b)->mode;
+}
+
 static int index_node(evidence_index *ix, const tree_set *set, const node *n, where_test **tests,
-		      size_t **slots)
+		      size_t **slots, const char ***names)
 {
 	char spec[300];
 	for (size_t e = 0; e < n->nevidence; e++) {
@@ -77,7 +83,9 @@ static int index_node(evidence_index *ix, const tree_set *set, const node *n, wh
 					   n->title.s, p->log, n->tree->title.s };
 		ip->tests = *tests;
 		for (size_t w = 0; w < p->nwhere; w++)
-			compile((*tests)++, p->where[2 * w], p->where[2 * w + 1], (*slots)++);
+			compile((*tests)++, p->where[2 * w], p->where[2 * w + 1], (*slots)++, (*names)++);
+		/* The cheapest comparisons first: most records fail on them. */
+		qsort(ip->tests, p->nwhere, sizeof *ip->tests, by_cost);
 		if (ip->kind.section == NULL || add_kind(ix, p->log, ix->n) < 0)
 			return -1;
 		ix->n++;
@@ -93,13 +101,15 @@ int evidence_index_build(evidence_index *ix, const tree_set *set)
 		return 0;
 	ix->v = calloc(total, sizeof *ix->v);
 	ix->slots = calloc(nwhere + 1, sizeof *ix->slots);
+	ix->slot_names = calloc(nwhere + 1, sizeof *ix->slot_names);
 	where_test *tests = ix->tests = calloc(nwhere + 1, sizeof *tests);
-	if (ix->v == NULL || ix->slots == NULL || tests == NULL)
+	if (ix->v == NULL || ix->slots == NULL || ix->slot_names == NULL || tests == NULL)
 		return -1;
 	size_t *slots = ix->slots;
+	const char **names = ix->slot_names;
 	for (size_t i = 0; i < set->ntrees; i++)
 		for (size_t k = 0; k < set->trees[i]->nnodes; k++)
-			if (index_node(ix, set, &set->trees[i]->nodes[k], &tests, &slots) < 0)
+			if (index_node(ix, set, &set->trees[i]->nodes[k], &tests, &slots, &names) < 0)
 				return -1;
 	/* finding_kinds_register keeps a pointer to an array of kinds; the
 	 * kinds live inside the indexed patterns, so register a copy. */
@@ -121,6 +131,7 @@ void evidence_index_free(evidence_index *ix)
 	free(ix->tests);
 	free(ix->kinds);
 	free(ix->slots);
+	free(ix->slot_names);
 	finding_kinds_register(NULL, 0);
 	free(ix->v);
 	*ix = (evidence_index){ 0 };
@@ -158,15 +169,17 @@ int evidence_holds(const char *hay, const char *needle, size_t len)
 	return 0;
 }
 
-/* Field NAME of R, looked for first where it stood in the last record. */
+/* Field NAME of R, looked for first where it stood in the last record: a
+ * reader names every record of a header block with the same strings. */
 static const char *field(const log_record *r, const where_test *t)
 {
 	size_t i = *t->slot;
-	if (i < r->nfields && strcasecmp(r->fields[i].name, t->field) == 0)
+	if (i < r->nfields && r->fields[i].name == *t->slot_name)
 		return r->fields[i].value;
 	for (i = 0; i < r->nfields; i++)
 		if (strcasecmp(r->fields[i].name, t->field) == 0) {
 			*t->slot = i;
+			*t->slot_name = r->fields[i].name;
 			return r->fields[i].value;
 		}
 	return NULL;
@@ -188,8 +201,11 @@ static int test(const where_test *t, const char *v)
 
 int evidence_matches(const indexed_pattern *p, const log_record *r)
 {
-	if (strcasecmp(p->pattern->log, r->kind) != 0)
-		return 0;
+	return strcasecmp(p->pattern->log, r->kind) == 0 && evidence_matches_fields(p, r);
+}
+
+int evidence_matches_fields(const indexed_pattern *p, const log_record *r)
+{
 	for (size_t i = 0; i < p->pattern->nwhere; i++) {
 		const char *v = field(r, &p->tests[i]);
 		if (v == NULL || !test(&p->tests[i], v))

@@ -17,6 +17,7 @@ typedef struct {
 	const char *lit;         /* the glob without its outer '*'s */
 	size_t len;
 	size_t *slot;            /* where FIELD stood in the last record's fields */
+	const char **slot_name;  /* and the name string it had there */
 } where_test;
 
 typedef struct {
@@ -42,6 +43,7 @@ typedef struct {
 	size_t nbykind;
 	where_test *tests;       /* every pattern's, in one array */
 	size_t *slots;           /* the where tests' field positions */
+	const char **slot_names;
 } evidence_index;
 
 /* Indexes every pattern of SET and registers their kinds. Returns 0, or -1
@@ -59,6 +61,8 @@ const size_t *evidence_candidates(const evidence_index *ix, const char *kind, si
 /* 1 when record R matches pattern P: same reader, every `where` glob matches
  * its field, and the text holds `contains` (both without case). */
 int evidence_matches(const indexed_pattern *p, const log_record *r);
+/* The same for a record already known to be of P's reader (a candidate). */
+int evidence_matches_fields(const indexed_pattern *p, const log_record *r);
 
 /* 1 when HAY holds NEEDLE, ASCII letters compared without case. */
 int evidence_holds(const char *hay, const char *needle, size_t len);
