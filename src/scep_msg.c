@@ -5,9 +5,11 @@
 #include "scep_msg.h"
 #include "strbuf.h"
 
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/objects.h>
 #include <openssl/pkcs7.h>
+#include <openssl/provider.h>
 #include <openssl/rand.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
@@ -98,25 +100,25 @@ static STACK_OF(X509) *ca_certs(const unsigned char *der, size_t len)
 }
 
 /* The RA encryption certificate: an end-entity certificate whose key usage
- * allows keyEncipherment (NDES has one for signing, one for encryption);
- * else, with no RA, the CA itself, as a CA without RA takes requests. */
+ * allows keyEncipherment (NDES has one for signing, one for encryption).
+ * A CA without RA (RFC 8894 section 2.2) sends only its own certificate,
+ * which clients encrypt to whatever its key usage says. */
 static X509 *ra_encryption(STACK_OF(X509) *certs)
 {
 	X509 *ca = NULL;
+	int end_entities = 0;
 	for (int i = 0; i < sk_X509_num(certs); i++) {
 		X509 *x = sk_X509_value(certs, i);
 		uint32_t ku = X509_get_key_usage(x);
-		if (X509_check_ca(x))
+		if (X509_check_ca(x)) {
 			ca = ca ? ca : x;
-		else if (ku == UINT32_MAX || (ku & KU_KEY_ENCIPHERMENT))
+			continue;
+		}
+		end_entities++;
+		if (ku == UINT32_MAX || (ku & KU_KEY_ENCIPHERMENT))
 			return x;
 	}
-	if (ca && sk_X509_num(certs) == 1) {
-		uint32_t ku = X509_get_key_usage(ca);
-		if (ku == UINT32_MAX || (ku & KU_KEY_ENCIPHERMENT))
-			return ca;
-	}
-	return NULL;
+	return end_entities ? NULL : ca;
 }
 
 static char *name_text(const X509_NAME *name)
@@ -348,6 +350,27 @@ static BIO *verified_content(PKCS7 *p7, STACK_OF(X509) *certs, X509 **signer)
 	return out;
 }
 
+/* Some servers (micromdm's scepserver) encrypt the issued certificate
+ * with single DES, which OpenSSL 3 keeps in its legacy provider. */
+static void allow_legacy_ciphers(void)
+{
+	static int loaded;
+	if (!loaded) {
+		OSSL_PROVIDER_load(NULL, "default");
+		OSSL_PROVIDER_load(NULL, "legacy");
+		loaded = 1;
+	}
+}
+
+static int decrypt(PKCS7 *env, secrets *s, BIO *plain)
+{
+	if (PKCS7_decrypt(env, s->key, s->cert, plain, 0) == 1)
+		return 1;
+	ERR_clear_error();
+	allow_legacy_ciphers();
+	return PKCS7_decrypt(env, s->key, s->cert, plain, 0) == 1;
+}
+
 /* SUCCESS: the content is an envelope to our certificate holding a
  * degenerate PKCS#7 with the issued certificate. */
 static scep_rep_status issued(BIO *content, secrets *s, scep_certrep *out)
@@ -358,8 +381,7 @@ static scep_rep_status issued(BIO *content, secrets *s, scep_certrep *out)
 	PKCS7 *env = n > 0 ? d2i_PKCS7(NULL, &p, n) : NULL;
 	BIO *plain = BIO_new(BIO_s_mem());
 	scep_rep_status st = SCEP_REP_UNDECRYPTABLE;
-	if (env && plain && PKCS7_type_is_enveloped(env) &&
-	    PKCS7_decrypt(env, s->key, s->cert, plain, 0) == 1) {
+	if (env && plain && PKCS7_type_is_enveloped(env) && decrypt(env, s, plain)) {
 		n = BIO_get_mem_data(plain, &data);
 		if (n > 0 && scep_parse_cacert("application/x-x509-ca-ra-cert",
 					       (const unsigned char *)data, (size_t)n,

@@ -419,18 +419,34 @@ static void garbage_is_not_a_certrep(void **state)
 	scep_request_free(&req);
 }
 
+/* An RA for signing only: nothing to encrypt to (the CA is not used when
+ * an RA is there). */
 static void no_encryption_certificate(void **state)
 {
 	pki *k = *state;
 	scep_request req;
 	size_t len;
-	X509 *signonly = make_cert("Sign only", NULL, k->ca_key, k->ca_key, 1, "critical,keyCertSign");
-	unsigned char *body = degenerate(signonly, NULL, &len);
+	X509 *signonly = make_cert("Sign only RA", k->ca, k->ca_key, k->ra_key, 0,
+				   "critical,digitalSignature");
+	unsigned char *body = degenerate(k->ca, signonly, &len);
 	assert_int_equal(scep_request_build(body, len, "x", 1, 1, &req), SCEP_MSG_NO_RA_ENCRYPTION);
 	assert_int_equal(scep_request_build((const unsigned char *)"junk", 4, "x", 1, 1, &req),
 			 SCEP_MSG_NO_CACERT);
 	OPENSSL_free(body);
 	X509_free(signonly);
+}
+
+/* A CA without RA sends its certificate alone: the request goes to it. */
+static void ca_without_ra_takes_the_request(void **state)
+{
+	pki *k = *state;
+	scep_request req;
+	unsigned char *der = NULL;
+	int n = i2d_X509(k->ca, &der);
+	assert_int_equal(scep_request_build(der, (size_t)n, "x", 1, 1, &req), SCEP_MSG_OK);
+	assert_string_equal(req.ra_subject, "CN=Test CA");
+	scep_request_free(&req);
+	OPENSSL_free(der);
 }
 
 int main(void)
@@ -447,6 +463,7 @@ int main(void)
 		cmocka_unit_test(signed_by_the_ca_is_still_a_getcacert_signature),
 		cmocka_unit_test(garbage_is_not_a_certrep),
 		cmocka_unit_test(no_encryption_certificate),
+		cmocka_unit_test(ca_without_ra_takes_the_request),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
