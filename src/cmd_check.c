@@ -153,6 +153,7 @@ int cmd_check(int argc, char **argv)
 	check_options opt = { .timeout_s = 15 };
 	int yaml = 0, enroll = 0, c;
 	const char *challenge = NULL;
+	char *challenge_copy = NULL;
 	while ((c = cli_getopt(argc, argv, "f:t:kh", opts)) != -1) {
 		switch (c) {
 		case 'f':
@@ -172,7 +173,12 @@ int cmd_check(int argc, char **argv)
 			break;
 		case 'k': opt.insecure = 1; break;
 		case 'E': enroll = 1; break;
-		case 'C': challenge = optarg; break;
+		case 'C':
+			/* Kept apart and blanked in argv: ps shows it at most an instant. */
+			free(challenge_copy);
+			challenge = challenge_copy = strdup(optarg);
+			memset(optarg, 'x', strlen(optarg));
+			break;
 		case 'h': usage(); return EXIT_OK;
 		default: return cli_usage_error(_("usage: check URL [--format text|yaml] [--timeout S] "
 						  "[--cacert F] [--insecure]"));
@@ -182,6 +188,9 @@ int cmd_check(int argc, char **argv)
 		return cli_usage_error(optind < argc ? _("check takes one URL")
 						     : _("check needs the SCEP server URL"));
 	if (challenge && !enroll)
-		return cli_usage_error(_("--challenge is only for the probe enrollment: add --enroll"));
-	return run(argv[optind], &opt, yaml, enroll, challenge);
+		c = cli_usage_error(_("--challenge is only for the probe enrollment: add --enroll"));
+	else
+		c = run(argv[optind], &opt, yaml, enroll, challenge);
+	free(challenge_copy);
+	return c;
 }
