@@ -390,6 +390,38 @@ static void tampered_signature_is_refused(void **state)
 	scep_request_free(&req);
 }
 
+/* Every prefix of a SUCCESS answer, and every byte flipped in turn: a
+ * status each time, never a crash (run under the sanitizers in CI). */
+static void truncated_or_flipped_answers_only_give_a_status(void **state)
+{
+	pki *k = *state;
+	scep_request req;
+	received got;
+	scep_certrep rep;
+	answer a = { .status = "0" };
+	assert_int_equal(scep_request_build(k->cacert, k->cacert_len, "x", 1, 1, &req), SCEP_MSG_OK);
+	server_read(k, &req, &got);
+	size_t len;
+	unsigned char *body = certrep(k, &got, &a, &len);
+	for (size_t n = 0; n < len; n += 7) {
+		assert_int_not_equal(scep_certrep_read(&req, k->cacert, k->cacert_len, body, n, &rep),
+				     SCEP_REP_OK);
+		scep_certrep_free(&rep);
+	}
+	for (size_t i = 0; i < len; i += 13) {
+		body[i] ^= 0x5a;
+		scep_certrep_read(&req, k->cacert, k->cacert_len, body, len, &rep);
+		scep_certrep_free(&rep);
+		body[i] ^= 0x5a;
+	}
+	assert_int_equal(scep_certrep_read(&req, k->cacert, k->cacert_len, body, len, &rep),
+			 SCEP_REP_OK);
+	scep_certrep_free(&rep);
+	OPENSSL_free(body);
+	received_free(&got);
+	scep_request_free(&req);
+}
+
 static void signed_by_the_ca_is_still_a_getcacert_signature(void **state)
 {
 	received got;
@@ -460,6 +492,7 @@ int main(void)
 		cmocka_unit_test(wrong_nonce_is_caught),
 		cmocka_unit_test(stranger_signature_is_refused),
 		cmocka_unit_test(tampered_signature_is_refused),
+		cmocka_unit_test(truncated_or_flipped_answers_only_give_a_status),
 		cmocka_unit_test(signed_by_the_ca_is_still_a_getcacert_signature),
 		cmocka_unit_test(garbage_is_not_a_certrep),
 		cmocka_unit_test(no_encryption_certificate),
