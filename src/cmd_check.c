@@ -4,6 +4,7 @@
 
 #include "check.h"
 #include "cli.h"
+#include "enroll.h"
 #include "i18n.h"
 #include "paths.h"
 #include "report.h"
@@ -21,14 +22,19 @@
 
 static void usage(void)
 {
-	printf(_("Usage: %s check URL [--format text|yaml] [--timeout S] [--cacert F] [--insecure]\n"),
+	printf(_("Usage: %s check URL [--format text|yaml] [--timeout S] [--cacert F] [--insecure]\n"
+		 "       [--enroll [--challenge TEXT]]\n"),
 	       PACKAGE);
 	fputs(_("Tests a SCEP server URL as the article 'Test and troubleshoot the SCEP server URL'\n"
 		"does, and more: GetCACaps, GetCACert, a long request and TLS.\n\n"
 		"  -f, --format F    text (default) or yaml\n"
 		"  -t, --timeout S   seconds allowed to connect and to each request (default 15)\n"
 		"      --cacert F    verify TLS with the CA certificates in F (PEM)\n"
-		"  -k, --insecure    don't verify the server's certificate (shown in the report)\n\n"
+		"  -k, --insecure    don't verify the server's certificate (shown in the report)\n"
+		"      --enroll      also send a probe enrollment, a real PKIOperation (opt-in:\n"
+		"                    it leaves events in the NDES logs under CN=scepwiz-probe-...)\n"
+		"      --challenge T the challenge password for the probe (never shown); without\n"
+		"                    it the probe sends an invalid one and reads the refusal\n\n"
 		"Exit status: 0 healthy, 1 a problem was found, 64 bad usage, 66 a missing\n"
 		"--cacert or no system CA certificates (apt-get install ca-certificates).\n"), stdout);
 }
@@ -117,11 +123,17 @@ int cli_check_option(int c, const char *arg, check_options *opt)
 	}
 }
 
-static int run(const char *url, const check_options *opt, int yaml)
+static int run(const char *url, const check_options *opt, int yaml, int enroll,
+	       const char *challenge)
 {
 	check_report rep;
 	int tty = isatty(STDERR_FILENO);
 	int rc = check_run(url, opt, &rep, tty ? show_progress : NULL, NULL);
+	if (rc == 0 && enroll) {
+		if (tty)
+			show_progress(_("probe enrollment"), 0, 1, NULL);
+		enroll_run(url, opt, challenge, &rep);
+	}
 	if (tty)
 		fputs("\r\033[K", stderr);
 	if (rc < 0)
@@ -146,6 +158,9 @@ static int run(const char *url, const check_options *opt, int yaml)
 	return status;
 }
 
+/* The challenge, copied out of argv (which is blanked) for the one run. */
+static char *challenge_copy;
+
 int cmd_check(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -153,21 +168,30 @@ int cmd_check(int argc, char **argv)
 		{ "timeout", required_argument, NULL, 't' },
 		{ "cacert", required_argument, NULL, 'c' },
 		{ "insecure", no_argument, NULL, 'k' },
+		{ "enroll", no_argument, NULL, 'E' },
+		{ "challenge", required_argument, NULL, 'C' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	check_options opt = { .timeout_s = 15 };
-	int yaml = 0, c;
+	int yaml = 0, enroll = 0, c;
+	const char *challenge = NULL;
 	while ((c = cli_getopt(argc, argv, "f:t:kh", opts)) != -1) {
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "yaml") != 0 && strcmp(optarg, "text") != 0)
-				return cli_usage_error(_("unknown format '%s' (text or yaml)"), optarg);
-			yaml = strcmp(optarg, "yaml") == 0;
+			if ((c = cli_format_option(optarg, &yaml)) != EXIT_OK)
+				return c;
 			break;
 		case 't': case 'c': case 'k':
 			if ((c = cli_check_option(c, optarg, &opt)) != EXIT_OK)
 				return c;
+			break;
+		case 'E': enroll = 1; break;
+		case 'C':
+			/* Kept apart and blanked in argv: ps shows it at most an instant. */
+			free(challenge_copy);
+			challenge = challenge_copy = strdup(optarg);
+			memset(optarg, 'x', strlen(optarg));
 			break;
 		case 'h': usage(); return EXIT_OK;
 		default: return cli_usage_error(_("usage: check URL [--format text|yaml] [--timeout S] "
@@ -177,5 +201,11 @@ int cmd_check(int argc, char **argv)
 	if (optind + 1 != argc)
 		return cli_usage_error(optind < argc ? _("check takes one URL")
 						     : _("check needs the SCEP server URL"));
-	return run(argv[optind], &opt, yaml);
+	if (challenge && !enroll)
+		c = cli_usage_error(_("--challenge is only for the probe enrollment: add --enroll"));
+	else
+		c = run(argv[optind], &opt, yaml, enroll, challenge);
+	free(challenge_copy);
+	challenge_copy = NULL;
+	return c;
 }

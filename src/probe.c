@@ -108,6 +108,7 @@ typedef struct {
 	size_t headers_len;
 	int too_big;
 	int done;               /* finish() has filled in the result */
+	struct curl_slist *post_headers;
 	char errbuf[CURL_ERROR_SIZE];
 } transfer;
 
@@ -214,6 +215,16 @@ static CURL *make_easy(transfer *t, const probe_options *o)
 	curl_easy_setopt(e, CURLOPT_HEADERDATA, t);
 	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t->errbuf);
 	curl_easy_setopt(e, CURLOPT_PRIVATE, t);
+	if (t->res->post) {
+		curl_easy_setopt(e, CURLOPT_POSTFIELDS, t->res->post);
+		curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)t->res->post_len);
+		/* A 302 to a POST must not turn into a GET without the message. */
+		curl_easy_setopt(e, CURLOPT_POSTREDIR, (long)CURL_REDIR_POST_ALL);
+		char h[256];
+		snprintf(h, sizeof h, "Content-Type: %s", t->res->post_type);
+		t->post_headers = curl_slist_append(NULL, h);
+		curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->post_headers);
+	}
 	if (o->cacert)
 		curl_easy_setopt(e, CURLOPT_CAINFO, o->cacert);
 	if (o->insecure) {
@@ -421,6 +432,7 @@ void probe_free(probe_batch *b)
 		if (b->t[i].easy) {
 			curl_multi_remove_handle(b->multi, b->t[i].easy);
 			curl_easy_cleanup(b->t[i].easy);
+			curl_slist_free_all(b->t[i].post_headers);
 		}
 	free(b->t);
 	curl_multi_cleanup(b->multi);

@@ -31,6 +31,9 @@ typedef struct {
 	/* set by the caller */
 	const char *name;       /* "url", "GetCACaps", "GetCACert", "long" */
 	char *url;
+	const void *post;       /* sent by POST when not NULL (the caller's) */
+	size_t post_len;
+	const char *post_type;  /* its Content-Type */
 	/* filled in by probe_run */
 	probe_end end;
 	int curl_code;          /* CURLcode, for the evidence */

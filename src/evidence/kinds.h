@@ -99,6 +99,32 @@ KIND(LONG_OK, "long-ok", OK, NULL, "long-request",
      N_("a request with a 20 KB message is accepted, as devices send them"))
 KIND(LONG_DIFFERS, "long-differs", WARNING, "http-414-request-uri-too-long", "long-request",
      N_("a request with a 20 KB message fails while short ones work"))
+KIND(ENROLL_SENT, "enroll-sent", INFO, NULL, "enroll",
+     N_("a probe enrollment was sent (--enroll): the NDES logs hold its events under this subject and transaction ID"))
+KIND(ENROLL_ISSUED, "enroll-issued", OK, NULL, "enroll",
+     N_("the probe enrollment was issued a certificate: revoke it on the CA"))
+KIND(ENROLL_REFUSED_PROBE, "enroll-refused-probe", OK, NULL, "enroll",
+     N_("the RA refused the probe's deliberately invalid challenge with a signed answer: requests of a device's size reach NDES and its answers come back"))
+KIND(ENROLL_REFUSED_CHALLENGE, "enroll-refused-challenge", PROBLEM, "ndespluginlog-indicates-the-challenge-returns-false", "enroll",
+     N_("the request with the given challenge was refused"))
+KIND(ENROLL_REFUSED_MESSAGE, "enroll-refused-message", PROBLEM, "internal-server-error", "enroll",
+     N_("the RA couldn't read the request (badAlg or badMessageCheck): it can't decrypt or verify what devices send"))
+KIND(ENROLL_PENDING, "enroll-pending", WARNING, NULL, "enroll",
+     N_("the request is pending: the CA waits for a manager's approval, which Intune devices don't"))
+KIND(ENROLL_BAD_SIGNATURE, "enroll-bad-signature", PROBLEM, NULL, "enroll",
+     N_("the answer isn't signed by a certificate GetCACert sends: devices refuse it"))
+KIND(ENROLL_NONCE_MISMATCH, "enroll-nonce-mismatch", PROBLEM, NULL, "enroll",
+     N_("the answer's recipientNonce or transactionID isn't the request's: it answers another request"))
+KIND(ENROLL_UNDECRYPTABLE, "enroll-undecryptable", PROBLEM, NULL, "enroll",
+     N_("the answer says SUCCESS, but its certificate can't be decrypted with the probe's key"))
+KIND(ENROLL_NOT_CERTREP, "enroll-not-certrep", PROBLEM, "less-common-status-codes", "enroll",
+     N_("the PKIOperation answer isn't a CertRep (application/x-pki-message)"))
+KIND(ENROLL_STATUS_500, "enroll-status-500", PROBLEM, "internal-server-error", "enroll",
+     N_("the PKIOperation request gets HTTP 500: internal server error"))
+KIND(ENROLL_TOO_LONG, "enroll-too-long", PROBLEM, "http-414-request-uri-too-long", "enroll",
+     N_("the PKIOperation request is refused as too long (HTTP 400, 414, 404.14 or 404.15)"))
+KIND(ENROLL_NO_RA_ENCRYPTION, "enroll-no-ra-encryption", PROBLEM, NULL, "enroll",
+     N_("GetCACert sends no certificate the request can be encrypted to (key usage keyEncipherment): the probe enrollment didn't run"))
 KIND(IIS_NO_MSCEP, "iis-no-mscep", PROBLEM, "blocked-on-the-network", "iis",
      N_("the IIS log holds no request for mscep.dll: the device's contact may be blocked on the network"))
 KIND(IIS_MSCEP_REQUESTS, "iis-mscep-requests", INFO, NULL, "iis",

@@ -1,0 +1,174 @@
+/* The probe enrollment's network side: GetCACert fetched for its raw
+ * certificates, the PKIOperation sent by POST or GET as the server's
+ * capabilities say, and the answer turned into one finding. */
+#include <config.h>
+
+#include "enroll.h"
+#include "probe.h"
+#include "scep_msg.h"
+#include "strbuf.h"
+
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static void add(check_report *rep, finding_kind_id kind, const char *detail)
+{
+	finding_add(&rep->findings, finding_builtin(kind), detail ? strdup(detail) : NULL);
+}
+
+static int fetch(probe_result *r, const char *url, const char *query, const check_options *opt)
+{
+	probe_options po = { .timeout_s = opt->timeout_s, .cacert = opt->cacert,
+			     .insecure = opt->insecure };
+	r->url = probe_url_with_query(url, query);
+	if (r->url == NULL)
+		return -1;
+	probe_run(r, 1, &po, NULL, NULL);
+	return 0;
+}
+
+/* The GET form devices use: the base64 message, URL-encoded. */
+static char *get_query(const scep_request *req)
+{
+	size_t b64 = 4 * ((req->der_len + 2) / 3) + 1;
+	unsigned char *enc = malloc(b64);
+	char *q = malloc(sizeof "operation=PKIOperation&message=" + 3 * b64);
+	if (enc == NULL || q == NULL) {
+		free(enc);
+		free(q);
+		return NULL;
+	}
+	int n = EVP_EncodeBlock(enc, req->der, (int)req->der_len);
+	char *p = q + sprintf(q, "operation=PKIOperation&message=");
+	for (int i = 0; i < n; i++)
+		p += enc[i] == '+' ? sprintf(p, "%%2B") : enc[i] == '/' ? sprintf(p, "%%2F")
+			: enc[i] == '=' ? sprintf(p, "%%3D") : sprintf(p, "%c", enc[i]);
+	free(enc);
+	return q;
+}
+
+static void send_request(const char *url, const check_options *opt, const check_report *rep,
+			 const scep_request *req, probe_result *r)
+{
+	if (rep->have_caps && scep_caps_offers(&rep->caps, SCEP_CAP_POSTPKIOPERATION)) {
+		r->post = req->der;
+		r->post_len = req->der_len;
+		r->post_type = "application/x-pki-message";
+		fetch(r, url, "operation=PKIOperation", opt);
+		return;
+	}
+	char *q = get_query(req);
+	if (q)
+		fetch(r, url, q, opt);
+	free(q);
+}
+
+/* An answer that isn't a CertRep, by what the HTTP status says. */
+static void not_certrep(const probe_result *r, check_report *rep)
+{
+	char d[512];
+	char *type = r->content_type ? untrusted_text(r->content_type, strlen(r->content_type), 100)
+				     : NULL;
+	if (r->end != PROBE_ANSWERED)
+		snprintf(d, sizeof d, "no answer: %s", r->error ? r->error : "?");
+	else
+		snprintf(d, sizeof d, "HTTP %ld, Content-Type %s", r->status, type ? type : "none");
+	free(type);
+	finding_kind_id k = r->status == 500 ? FK_ENROLL_STATUS_500
+			  : r->status == 414 || r->status == 400 ? FK_ENROLL_TOO_LONG
+			  : FK_ENROLL_NOT_CERTREP;
+	char *shown = untrusted_text(d, strlen(d), 600);
+	add(rep, k, shown);
+	free(shown);
+}
+
+static void refused(const scep_certrep *c, int challenge_given, check_report *rep, char *d,
+		    size_t size)
+{
+	const char *name = scep_fail_info_name(c->fail_info);
+	size_t n = strlen(d);
+	snprintf(d + n, size - n, ", failInfo %s (%d)%s%s%s", name ? name : "none", c->fail_info,
+		 c->fail_info_text ? ", failInfoText \"" : "",
+		 c->fail_info_text ? c->fail_info_text : "", c->fail_info_text ? "\"" : "");
+	if (c->fail_info == 0 || c->fail_info == 1)
+		add(rep, FK_ENROLL_REFUSED_MESSAGE, d);
+	else
+		add(rep, challenge_given ? FK_ENROLL_REFUSED_CHALLENGE : FK_ENROLL_REFUSED_PROBE, d);
+}
+
+static void issued(const scep_certrep *c, check_report *rep, char *d, size_t size)
+{
+	for (size_t i = 0; i < c->issued.ncerts; i++) {
+		const scep_cert *x = &c->issued.certs[i];
+		char from[32] = "?", to[32] = "?";
+		strftime(from, sizeof from, "%Y-%m-%d %H:%M UTC", gmtime(&x->not_before));
+		strftime(to, sizeof to, "%Y-%m-%d %H:%M UTC", gmtime(&x->not_after));
+		size_t n = strlen(d);
+		snprintf(d + n, size - n, "; issued: subject %s, issuer %s, serial %s, valid %s to %s",
+			 x->subject ? x->subject : "?", x->issuer ? x->issuer : "?",
+			 x->serial ? x->serial : "?", from, to);
+	}
+	add(rep, FK_ENROLL_ISSUED, d);
+}
+
+static void read_answer(const probe_result *r, const probe_result *ca, const scep_request *req,
+			int challenge_given, check_report *rep)
+{
+	if (r->end != PROBE_ANSWERED || r->status != 200) {
+		not_certrep(r, rep);
+		return;
+	}
+	scep_certrep c;
+	scep_rep_status st = scep_certrep_read(req, ca->body, ca->body_len, r->body, r->body_len, &c);
+	char d[2048];
+	snprintf(d, sizeof d, "pkiStatus %d, signed by %s", (int)c.pki_status,
+		 c.signer ? c.signer : "no GetCACert certificate");
+	switch (st) {
+	case SCEP_REP_NOT_PKCS7:
+	case SCEP_REP_NOT_CERTREP: not_certrep(r, rep); break;
+	case SCEP_REP_BAD_SIGNATURE: add(rep, FK_ENROLL_BAD_SIGNATURE, d); break;
+	case SCEP_REP_NONCE_MISMATCH:
+	case SCEP_REP_TXID_MISMATCH: add(rep, FK_ENROLL_NONCE_MISMATCH, d); break;
+	case SCEP_REP_UNDECRYPTABLE: add(rep, FK_ENROLL_UNDECRYPTABLE, d); break;
+	case SCEP_REP_OK:
+		if (c.pki_status == SCEP_PKI_SUCCESS)
+			issued(&c, rep, d, sizeof d);
+		else if (c.pki_status == SCEP_PKI_PENDING)
+			add(rep, FK_ENROLL_PENDING, d);
+		else
+			refused(&c, challenge_given, rep, d, sizeof d);
+		break;
+	}
+	scep_certrep_free(&c);
+}
+
+void enroll_run(const char *url, const check_options *opt, const char *challenge,
+		check_report *rep)
+{
+	probe_result ca = { .name = "enroll-GetCACert" }, r = { .name = "enroll" };
+	scep_request req;
+	int aes = rep->have_caps && scep_caps_offers(&rep->caps, SCEP_CAP_AES);
+	int sha256 = rep->have_caps && scep_caps_offers(&rep->caps, SCEP_CAP_SHA256);
+	fetch(&ca, url, "operation=GetCACert&message=scepwiz", opt);
+	scep_msg_status st = scep_request_build(ca.body, ca.body_len, challenge, aes, sha256, &req);
+	if (st != SCEP_MSG_OK) {
+		add(rep, st == SCEP_MSG_CRYPTO ? FK_ENROLL_NOT_CERTREP : FK_ENROLL_NO_RA_ENCRYPTION,
+		    st == SCEP_MSG_CRYPTO ? "the request could not be built" : NULL);
+		probe_result_free(&ca);
+		return;
+	}
+	int post = rep->have_caps && scep_caps_offers(&rep->caps, SCEP_CAP_POSTPKIOPERATION);
+	char d[1024];
+	snprintf(d, sizeof d, "subject %s, transaction ID %s, %s, %s, %s, encrypted to %s",
+		 req.subject, req.transaction_id, post ? "POST" : "GET", req.cipher, req.digest,
+		 req.ra_subject ? req.ra_subject : "?");
+	add(rep, FK_ENROLL_SENT, d);
+	send_request(url, opt, rep, &req, &r);
+	read_answer(&r, &ca, &req, challenge != NULL, rep);
+	scep_request_free(&req);
+	probe_result_free(&r);
+	probe_result_free(&ca);
+}
