@@ -354,11 +354,11 @@ static BIO *verified_content(PKCS7 *p7, STACK_OF(X509) *certs, X509 **signer)
  * with single DES, which OpenSSL 3 keeps in its legacy provider. */
 static void allow_legacy_ciphers(void)
 {
-	static int loaded;
-	if (!loaded) {
-		OSSL_PROVIDER_load(NULL, "default");
-		OSSL_PROVIDER_load(NULL, "legacy");
-		loaded = 1;
+	/* Loaded once, for the rest of the process. */
+	static OSSL_PROVIDER *dflt, *legacy;
+	if (legacy == NULL) {
+		dflt = dflt ? dflt : OSSL_PROVIDER_load(NULL, "default");
+		legacy = OSSL_PROVIDER_load(NULL, "legacy");
 	}
 }
 
