@@ -76,7 +76,8 @@ enum { RANK_TITLE, RANK_TEXT, RANK_LITERAL, RANK_NONE };
 #define MAX_WORDS 16
 
 typedef struct {
-	wchar_t *words[MAX_WORDS];  /* the folded query, split on spaces */
+	wchar_t *query;             /* folded, and cut into */
+	const wchar_t *words[MAX_WORDS];    /* the words between spaces */
 	size_t nwords;
 	int rank[MAX_WORDS];        /* best rank each word was found at */
 	int failed;
@@ -89,29 +90,12 @@ typedef struct {
 static size_t split_query(const char *query, matcher *m)
 {
 	memset(m, 0, sizeof *m);
-	if (query == NULL)
-		return 0;
-	wchar_t *q = folded(query, NULL), *save = NULL;
-	if (q == NULL) {
-		m->failed = 1;
-		return 0;
-	}
-	for (wchar_t *w = wcstok(q, L" \t\n", &save); w && m->nwords < MAX_WORDS;
-	     w = wcstok(NULL, L" \t\n", &save)) {
-		m->words[m->nwords] = wcsdup(w);
-		if (m->words[m->nwords] == NULL)
-			m->failed = 1;
-		else
-			m->nwords++;
-	}
-	free(q);
-	return m->failed ? 0 : m->nwords;
-}
-
-static void free_query(matcher *m)
-{
-	for (size_t i = 0; i < m->nwords; i++)
-		free(m->words[i]);
+	m->query = query ? folded(query, NULL) : NULL;
+	wchar_t *save = NULL;
+	for (wchar_t *w = m->query ? wcstok(m->query, L" \t\n", &save) : NULL;
+	     w && m->nwords < MAX_WORDS; w = wcstok(NULL, L" \t\n", &save))
+		m->words[m->nwords++] = w;
+	return m->nwords;
 }
 
 /* Notes every word S holds that was not found yet; strings are read best
@@ -120,7 +104,7 @@ static void match(const char *s, int rank, matcher *m)
 {
 	if (m->failed || s == NULL)
 		return;
-	size_t *pos;
+	size_t *pos = NULL;
 	wchar_t *hay = folded(s, &pos);
 	m->failed = hay == NULL;
 	for (size_t i = 0; hay && i < m->nwords; i++) {
@@ -133,10 +117,8 @@ static void match(const char *s, int rank, matcher *m)
 			m->at = pos[hit - hay];
 		}
 	}
-	if (hay) {
-		free(hay);
-		free(pos);
-	}
+	free(hay);
+	free(pos);
 }
 
 static void match_text(const text *msg, void *arg)
@@ -183,7 +165,7 @@ size_t search_nodes(const tree_set *set, const char *query, const node ***hits)
 	*hits = NULL;
 	matcher m;
 	if (split_query(query, &m) == 0) {
-		free_query(&m);
+		free(m.query);
 		return 0;
 	}
 	size_t total = 0;
@@ -204,7 +186,7 @@ size_t search_nodes(const tree_set *set, const char *query, const node ***hits)
 	int ok = v && sorted && ranks && !m.failed && n > 0;
 	if (ok)
 		sort_by_rank(v, ranks, n, sorted);
-	free_query(&m);
+	free(m.query);
 	free(v);
 	free(ranks);
 	if (!ok) {
@@ -219,11 +201,11 @@ const char *search_match(const node *n, const char *query, size_t *at)
 {
 	matcher m;
 	if (split_query(query, &m) == 0) {
-		free_query(&m);
+		free(m.query);
 		return NULL;
 	}
 	int found = node_rank(n, &m) != RANK_NONE && !m.failed;
-	free_query(&m);
+	free(m.query);
 	*at = m.at;
 	return found ? m.where : NULL;
 }
