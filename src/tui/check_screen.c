@@ -19,16 +19,9 @@ static const node *live_node;
 static input url;
 static int url_set;
 
-/* What the check found, whole: its severity, its sentence and the lines it
- * rests on, which the engineer shows on demand. */
-typedef struct {
-	severity sev;
-	char *summary;
-	char *evidence;
-} shown_finding;
-
-static shown_finding *found;
-static size_t nfound;
+/* What the check found, kept as findings (kinds and facts, never text),
+ * so the screen says them in the language on show, whole, after a switch. */
+static finding_list kept;
 static live_check *running;     /* the requests while LIVE_RUNNING */
 static char checking[INPUT_BYTES + 64], progress_line[512];
 static char outcome[64];
@@ -36,13 +29,7 @@ static int show_evidence;
 
 static void forget_findings(void)
 {
-	for (size_t i = 0; i < nfound; i++) {
-		free(found[i].summary);
-		free(found[i].evidence);
-	}
-	free(found);
-	found = NULL;
-	nfound = 0;
+	finding_list_free(&kept);
 }
 
 void check_free(void)
@@ -77,19 +64,9 @@ static char *evidence_text(const finding *f)
 static void keep_findings(const check_report *rep)
 {
 	forget_findings();
-	found = calloc(rep->findings.n ? rep->findings.n : 1, sizeof *found);
-	if (found == NULL)
-		return;
-	for (size_t i = 0; i < rep->findings.n; i++) {
-		const finding *f = &rep->findings.v[i];
-		char buf[8192];
-		shown_finding *s = &found[nfound];
-		s->sev = f->kind->sev;
-		s->summary = strdup(finding_summary(f, buf, sizeof buf));
-		s->evidence = evidence_text(f);
-		if (s->summary)
-			nfound++;
-	}
+	for (size_t i = 0; i < rep->findings.n; i++)
+		if (finding_add_copy(&kept, &rep->findings.v[i]) == NULL)
+			break;
 }
 
 static void progress(const char *what, int done, int total, void *arg)
@@ -172,14 +149,16 @@ void check_stop(tui *t)
 
 static void add_findings(page *p)
 {
-	for (size_t i = 0; i < nfound; i++) {
-		const shown_finding *f = &found[i];
-		char label[48];  /* the severity in words, so it reads without colour */
-		snprintf(label, sizeof label, "[%s]", severity_label(f->sev));
-		page_hang(p, 2, label, f->summary,
-			  f->sev >= SEV_WARNING ? ST_WARN : ST_TEXT, -1);
-		if (show_evidence && f->evidence)
-			page_box(p, 4, _("Evidence"), f->evidence);
+	for (size_t i = 0; i < kept.n; i++) {
+		const finding *f = &kept.v[i];
+		char label[48], summary[8192];  /* the severity in words, so it reads without colour */
+		snprintf(label, sizeof label, "[%s]", severity_label(f->kind->sev));
+		page_hang(p, 2, label, finding_summary(f, summary, sizeof summary),
+			  f->kind->sev >= SEV_WARNING ? ST_WARN : ST_TEXT, -1);
+		char *evidence = show_evidence ? evidence_text(f) : NULL;
+		if (evidence)
+			page_box(p, 4, _("Evidence"), evidence);
+		free(evidence);
 	}
 	if (!show_evidence)
 		page_text(p, 2, _("Press e to show the lines each finding rests on."), ST_DIM, -1);

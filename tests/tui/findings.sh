@@ -21,4 +21,14 @@ for lang in en sv es; do
 	keys e
 	ok "$lang: e hides them again" gone "(error 7)"
 done
+
+# The findings are kept as kinds and facts: a language switch says them anew.
+start 80x40 "$W --lang en --goto test-and-troubleshoot-the-scep-server-url"
+ok "the check screen opens again" shows "┼[2]┼"
+keys r C-u
+type_text "$dead"
+keys Enter
+ok "en: the refusal in English" shows_joined "the connection is refused"
+keys L End Enter
+ok "after L, Svenska: the same finding in Swedish" shows_joined "anslutningen nekas"
 done_testing
