@@ -126,12 +126,10 @@ int wizard_resume(const tree_set *set, session *s, int no_color)
 	if (rc != EXIT_OK)
 		return rc;
 	/* The wizard moves its own copy; the session keeps what was saved. */
-	walk w = s->walk;
-	w.entries = malloc(w.len * sizeof *w.entries);
-	if (w.entries == NULL)
+	walk w;
+	walk_init(&w);
+	if (walk_copy(&w, &s->walk) < 0)
 		return EXIT_SOFTWARE;
-	memcpy(w.entries, s->walk.entries, w.len * sizeof *w.entries);
-	w.cap = w.len;
 	rc = run(set, &w, s, no_color || cli_global.no_color, &check);
 	walk_release(&w);
 	return rc;

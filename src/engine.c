@@ -16,6 +16,22 @@ void walk_release(walk *w)
 	walk_init(w);
 }
 
+int walk_copy(walk *dst, const walk *src)
+{
+	if (src->len > dst->cap) {
+		walk_entry *e = realloc(dst->entries, src->len * sizeof *e);
+		if (e == NULL)
+			return -1;
+		dst->entries = e;
+		dst->cap = src->len;
+	}
+	if (src->len)
+		memcpy(dst->entries, src->entries, src->len * sizeof *src->entries);
+	dst->len = src->len;
+	dst->pos = src->pos;
+	return 0;
+}
+
 const node *node_follow(const node *n)
 {
 	/* The loader refuses a link to a link, so one hop is enough. */

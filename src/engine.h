@@ -25,6 +25,9 @@ typedef struct {
 
 void walk_init(walk *w);
 void walk_release(walk *w);
+/* Makes DST (initialised, maybe holding entries) the same walk as SRC.
+ * Returns 0, or -1 when memory ran out (DST unchanged). */
+int walk_copy(walk *dst, const walk *src);
 
 /* Starts afresh at N (a link is followed to its target). */
 int walk_start(walk *w, const node *n);

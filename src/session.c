@@ -1,24 +1,24 @@
+/* Sessions: where they live, a new one, saving after every move, the stored
+ * findings, and the list of saved sessions (the YAML itself is
+ * session_write.c and session_read.c; locks and claims session_file.c). */
 #include <config.h>
 
 #include "session.h"
 #include "strbuf.h"
 #include "i18n.h"
-#include "yamldoc.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <yaml.h>
 
-static const char *const how_names[] = { "start", "answer", "jump" };
+const char *const session_how_names[] = { "start", "answer", "jump" };
 
 /* ---- where ---------------------------------------------------------------- */
 
@@ -48,11 +48,6 @@ static int make_dirs(const char *path)
 	return mkdir(buf, 0700) < 0 && errno != EEXIST ? -1 : 0;
 }
 
-static char *dup_or_null(const char *s)
-{
-	return s ? strdup(s) : NULL;
-}
-
 int session_new(session *s, const char *lang)
 {
 	char dir[PATH_MAX], path[PATH_MAX + 128], id[64];
@@ -71,186 +66,10 @@ int session_new(session *s, const char *lang)
 
 int session_record(session *s, const walk *w, const char *lang)
 {
-	if (w->len > s->walk.cap) {
-		walk_entry *e = realloc(s->walk.entries, w->len * sizeof *e);
-		if (e == NULL)
-			return -1;
-		s->walk.entries = e;
-		s->walk.cap = w->len;
-	}
-	memcpy(s->walk.entries, w->entries, w->len * sizeof *w->entries);
-	s->walk.len = w->len;
-	s->walk.pos = w->pos;
+	if (walk_copy(&s->walk, w) < 0)
+		return -1;
 	snprintf(s->lang, sizeof s->lang, "%s", lang);
 	return session_save(s);
-}
-
-/* ---- writing --------------------------------------------------------------- */
-
-typedef struct {
-	yaml_emitter_t em;
-	int ok;
-} writer;
-
-static void emit(writer *w, yaml_event_t *ev)
-{
-	if (w->ok && !yaml_emitter_emit(&w->em, ev))
-		w->ok = 0;
-}
-
-static void scalar(writer *w, const char *s)
-{
-	yaml_event_t ev;
-	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), 1, 1,
-				     YAML_ANY_SCALAR_STYLE);
-	emit(w, &ev);
-}
-
-static void pair(writer *w, const char *key, const char *value)
-{
-	if (value == NULL)
-		return;
-	scalar(w, key);
-	scalar(w, value);
-}
-
-static void pair_int(writer *w, const char *key, long value)
-{
-	char buf[32];
-	snprintf(buf, sizeof buf, "%ld", value);
-	pair(w, key, buf);
-}
-
-static void pair_time(writer *w, const char *key, time_t t)
-{
-	char buf[32];
-	struct tm tm;
-	strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
-	pair(w, key, buf);
-}
-
-static void open_map(writer *w, int flow)
-{
-	yaml_event_t ev;
-	yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
-					    flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE);
-	emit(w, &ev);
-}
-
-static void close_map(writer *w)
-{
-	yaml_event_t ev;
-	yaml_mapping_end_event_initialize(&ev);
-	emit(w, &ev);
-}
-
-static void open_seq(writer *w, const char *key)
-{
-	yaml_event_t ev;
-	scalar(w, key);
-	yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE);
-	emit(w, &ev);
-}
-
-static void close_seq(writer *w)
-{
-	yaml_event_t ev;
-	yaml_sequence_end_event_initialize(&ev);
-	emit(w, &ev);
-}
-
-static void write_entries(writer *w, const walk *wk)
-{
-	open_seq(w, "entries");
-	for (size_t i = 0; i < wk->len; i++) {
-		const walk_entry *e = &wk->entries[i];
-		char spec[256];
-		snprintf(spec, sizeof spec, "%s/%s", e->node->tree->id, e->node->id);
-		open_map(w, 1);
-		pair(w, "node", spec);
-		pair(w, "how", how_names[e->how]);
-		if (e->choice >= 0)
-			pair_int(w, "choice", e->choice);
-		pair(w, "outcome", e->outcome);
-		close_map(w);
-	}
-	close_seq(w);
-}
-
-static void write_findings(writer *w, const session *s)
-{
-	if (s->findings.n == 0)
-		return;
-	open_seq(w, "findings");
-	for (size_t i = 0; i < s->findings.n; i++) {
-		const finding *f = &s->findings.v[i];
-		open_map(w, 0);
-		pair(w, "code", f->kind->code);
-		pair(w, "detail", f->detail);
-		if (f->nlines) {
-			open_seq(w, "evidence");
-			for (size_t j = 0; j < f->nlines; j++)
-				scalar(w, f->lines[j].text);
-			close_seq(w);
-		}
-		close_map(w);
-	}
-	close_seq(w);
-}
-
-/* Marks as ids: {node: TREE/ID, cause: N, step: N}, no step for a cause
- * ruled out. */
-static void write_marks(writer *w, const session *s)
-{
-	if (s->marks.n == 0)
-		return;
-	open_seq(w, "marks");
-	for (size_t i = 0; i < s->marks.n; i++) {
-		const mark *m = &s->marks.v[i];
-		char spec[256];
-		snprintf(spec, sizeof spec, "%s/%s", m->node->tree->id, m->node->id);
-		open_map(w, 1);
-		pair(w, "node", spec);
-		pair_int(w, "cause", m->cause);
-		if (m->step != MARK_RULED_OUT)
-			pair_int(w, "step", m->step);
-		close_map(w);
-	}
-	close_seq(w);
-}
-
-static int write_doc(FILE *f, const session *s)
-{
-	writer w = { .ok = 1 };
-	yaml_event_t ev;
-	if (!yaml_emitter_initialize(&w.em))
-		return -1;
-	yaml_emitter_set_output_file(&w.em, f);
-	yaml_emitter_set_unicode(&w.em, 1);
-	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
-	emit(&w, &ev);
-	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
-	emit(&w, &ev);
-	open_map(&w, 0);
-	pair_int(&w, "scepwiz-session", SESSION_VERSION);
-	pair_time(&w, "created", s->created);
-	pair_time(&w, "updated", s->updated);
-	pair(&w, "lang", s->lang);
-	pair(&w, "engineer", s->engineer);
-	pair(&w, "ticket", s->ticket);
-	pair(&w, "url", s->url);
-	pair_int(&w, "position", (long)s->walk.pos);
-	write_entries(&w, &s->walk);
-	write_findings(&w, s);
-	write_marks(&w, s);
-	close_map(&w);
-	yaml_document_end_event_initialize(&ev, 1);
-	emit(&w, &ev);
-	yaml_stream_end_event_initialize(&ev);
-	emit(&w, &ev);
-	int ok = w.ok && yaml_emitter_flush(&w.em);
-	yaml_emitter_delete(&w.em);
-	return ok ? 0 : -1;
 }
 
 /* Temporary file, fsync, rename, fsync of the folder: the old file stays
@@ -274,7 +93,7 @@ int session_save(session *s)
 	FILE *f = copy >= 0 ? fdopen(copy, "w") : NULL;
 	s->updated = time(NULL);
 	int rc = f && flock(fd, LOCK_EX | LOCK_NB) == 0 && fchmod(fd, 0600) == 0 &&
-			 write_doc(f, s) == 0 && fflush(f) == 0 && fsync(fd) == 0 ? 0 : -1;
+			 session_write_yaml(f, s) == 0 && fflush(f) == 0 && fsync(fd) == 0 ? 0 : -1;
 	int saved = errno;
 	if (f ? fclose(f) != 0 : copy >= 0 && close(copy) != 0)
 		rc = -1;
@@ -292,247 +111,6 @@ int session_save(session *s)
 	close(fd);
 	errno = saved;
 	return -1;
-}
-
-/* ---- reading --------------------------------------------------------------- */
-
-typedef struct {
-	char *err;
-	size_t size;
-	int failed;
-} problem;
-
-static int refuse(problem *p, const yd_node *at, const char *fmt, ...)
-{
-	if (p->failed++)
-		return -1;
-	size_t len = 0;
-	if (at) {
-		snprintf(p->err, p->size, _("line %u: "), at->line);
-		len = strlen(p->err);
-	}
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(p->err + len, p->size - len, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-static const char *str_of(const yd_node *map, const char *key)
-{
-	const yd_node *v = yd_get(map, key);
-	return v && v->kind == YD_SCALAR ? v->str : NULL;
-}
-
-static int long_of(const yd_node *map, const char *key, long *out)
-{
-	const char *s = str_of(map, key);
-	char *end;
-	if (s == NULL || *s == '\0')
-		return -1;
-	*out = strtol(s, &end, 10);
-	return *end == '\0' && *out >= 0 && *out < INT_MAX ? 0 : -1;
-}
-
-static int time_of(const yd_node *map, const char *key, time_t *out)
-{
-	const char *s = str_of(map, key);
-	struct tm tm;
-	memset(&tm, 0, sizeof tm);
-	const char *end = s ? strptime(s, "%Y-%m-%dT%H:%M:%SZ", &tm) : NULL;
-	if (end == NULL || *end != '\0')
-		return -1;
-	*out = timegm(&tm);
-	return 0;
-}
-
-static int read_entry(problem *p, const yd_node *m, const tree_set *set, walk_entry *e)
-{
-	long picked = -1;
-	int ambiguous;
-	const char *spec = str_of(m, "node"), *how = str_of(m, "how"), *outcome = str_of(m, "outcome");
-	if (m->kind != YD_MAP || spec == NULL || how == NULL)
-		return refuse(p, m, _("an entry needs 'node' and 'how'"));
-	e->node = strchr(spec, '/') ? tree_set_find(set, spec, &ambiguous) : NULL;
-	if (e->node == NULL)
-		return refuse(p, m, _("the trees have no section '%s' any more"), spec);
-	e->how = MOVE_START;
-	while (e->how <= MOVE_JUMP && strcmp(how_names[e->how], how) != 0)
-		e->how++;
-	if (e->how > MOVE_JUMP)
-		return refuse(p, m, _("unknown move '%s'"), how);
-	if (yd_get(m, "choice") && (long_of(m, "choice", &picked) < 0 ||
-				    (size_t)picked >= (e->node->nchoices ? e->node->nchoices : 1)))
-		return refuse(p, m, _("section '%s' has no choice %s"), spec, str_of(m, "choice"));
-	e->choice = (int)picked;
-	e->outcome = NULL;
-	if (outcome) {
-		const char *kept = picked >= 0 && e->node->nchoices ? e->node->choices[picked].outcome : NULL;
-		if (kept == NULL || strcmp(kept, outcome) != 0)
-			return refuse(p, m, _("section '%s' has no outcome '%s'"), spec, outcome);
-		e->outcome = kept;
-	}
-	return 0;
-}
-
-static int read_walk(problem *p, const yd_node *doc, const tree_set *set, walk *w)
-{
-	const yd_node *list = yd_get(doc, "entries");
-	long pos;
-	if (list == NULL || list->kind != YD_SEQ || list->n == 0)
-		return refuse(p, doc, _("it holds no walk ('entries')"));
-	if (long_of(doc, "position", &pos) < 0 || (size_t)pos >= list->n)
-		return refuse(p, yd_get(doc, "position"), _("'position' is not an entry of the walk"));
-	w->entries = calloc(list->n, sizeof *w->entries);
-	if (w->entries == NULL)
-		return refuse(p, NULL, "%s", strerror(ENOMEM));
-	w->cap = w->len = list->n;
-	w->pos = (size_t)pos;
-	for (size_t i = 0; i < list->n; i++)
-		if (read_entry(p, list->items[i], set, &w->entries[i]) < 0)
-			return -1;
-	return 0;
-}
-
-static int read_evidence(problem *p, const yd_node *list, finding *f)
-{
-	if (list == NULL)
-		return 0;
-	if (list->kind != YD_SEQ)
-		return refuse(p, list, _("'evidence' must be a list"));
-	for (size_t i = 0; i < list->n; i++) {
-		const yd_node *line = list->items[i];
-		if (line->kind != YD_SCALAR)
-			return refuse(p, line, _("'evidence' must be a list of lines"));
-		if (finding_add_line(f, NULL, 0, line->str, strlen(line->str)) < 0)
-			return refuse(p, NULL, "%s", strerror(ENOMEM));
-	}
-	return 0;
-}
-
-static int read_findings(problem *p, const yd_node *doc, session *s)
-{
-	const yd_node *list = yd_get(doc, "findings");
-	if (list == NULL)
-		return 0;
-	if (list->kind != YD_SEQ)
-		return refuse(p, list, _("'findings' must be a list"));
-	for (size_t i = 0; i < list->n; i++) {
-		const yd_node *m = list->items[i];
-		const char *code = m->kind == YD_MAP ? str_of(m, "code") : NULL;
-		if (code == NULL)
-			return refuse(p, m, _("a finding needs a 'code'"));
-		/* The kind gives the severity, section and sentence: a session
-		 * keeps only what was seen. */
-		const finding_kind *k = finding_kind_find(code);
-		if (k == NULL) {
-			char *shown = untrusted_text(code, strlen(code), 80);
-			refuse(p, m, _("unknown finding code '%s' ('scepwiz explain' lists them)"),
-			       shown ? shown : "");
-			free(shown);
-			return -1;
-		}
-		const char *detail = str_of(m, "detail");
-		finding *f = finding_add(&s->findings, k,
-					 detail ? untrusted_text(detail, strlen(detail), 400) : NULL);
-		if (f == NULL || read_evidence(p, yd_get(m, "evidence"), f) < 0)
-			return f ? -1 : refuse(p, NULL, "%s", strerror(ENOMEM));
-	}
-	return 0;
-}
-
-static int read_marks(problem *p, const yd_node *doc, const tree_set *set, session *s)
-{
-	const yd_node *list = yd_get(doc, "marks");
-	if (list && list->kind != YD_SEQ)
-		return refuse(p, list, _("'marks' must be a list"));
-	for (size_t i = 0; list && i < list->n; i++) {
-		const yd_node *m = list->items[i];
-		const char *spec = m->kind == YD_MAP ? str_of(m, "node") : NULL;
-		int ambiguous;
-		const node *n = spec && strchr(spec, '/') ? tree_set_find(set, spec, &ambiguous) : NULL;
-		long ci, si = MARK_RULED_OUT;
-		if (n == NULL || n->type != NODE_REMEDIATION)
-			return refuse(p, m, _("a mark needs the 'node' of a remediation"));
-		if (long_of(m, "cause", &ci) < 0 || ci < 0 || (size_t)ci >= n->ncauses ||
-		    (yd_get(m, "step") && (long_of(m, "step", &si) < 0 || si < 0 ||
-					   (size_t)si >= n->causes[ci].nsteps)))
-			return refuse(p, m, _("section '%s' has no such cause or step"), spec);
-		if (marks_add(&s->marks, n, (int)ci, (int)si) < 0)
-			return refuse(p, NULL, "%s", strerror(ENOMEM));
-	}
-	return 0;
-}
-
-static int read_session(problem *p, const yd_node *doc, const tree_set *set, session *s)
-{
-	long version;
-	if (doc->kind != YD_MAP || long_of(doc, "scepwiz-session", &version) < 0)
-		return refuse(p, NULL, _("not a scepwiz session"));
-	if (version > SESSION_VERSION)
-		return refuse(p, NULL, _("written by a newer scepwiz (session format %ld; this one reads %d)"),
-			      version, SESSION_VERSION);
-	if (time_of(doc, "created", &s->created) < 0 || time_of(doc, "updated", &s->updated) < 0)
-		return refuse(p, doc, _("'created' and 'updated' must be times like 2026-01-31T12:00:00Z"));
-	const char *lang = str_of(doc, "lang");
-	if (lang == NULL || i18n_normalize(lang) == NULL)
-		return refuse(p, yd_get(doc, "lang"), _("unknown language '%s'"), lang ? lang : "");
-	snprintf(s->lang, sizeof s->lang, "%s", i18n_normalize(lang));
-	s->engineer = dup_or_null(str_of(doc, "engineer"));
-	s->ticket = dup_or_null(str_of(doc, "ticket"));
-	s->url = dup_or_null(str_of(doc, "url"));
-	if (read_walk(p, doc, set, &s->walk) < 0 || read_marks(p, doc, set, s) < 0)
-		return -1;
-	return read_findings(p, doc, s);
-}
-
-static char *id_of(const char *path)
-{
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	size_t n = strlen(base);
-	if (n > 5 && strcmp(base + n - 5, ".yaml") == 0)
-		n -= 5;
-	return strndup(base, n);
-}
-
-/* Refusals quote the file (a section, a language): made printable before
- * any terminal sees them. Returns -1. */
-static int printable_err(char *err, size_t size)
-{
-	char *shown = printable_text(err);
-	if (shown)
-		snprintf(err, size, "%s", shown);
-	free(shown);
-	return -1;
-}
-
-int session_load(session *s, const char *path, const tree_set *set, char *err, size_t errsize)
-{
-	problem p = { err, errsize, 0 };
-	yd_error e;
-	memset(s, 0, sizeof *s);
-	walk_init(&s->walk);
-	yd_node *doc = yd_load_file(path, &e);
-	if (doc == NULL) {
-		if (e.too_large)
-			snprintf(err, errsize, _("larger than %d bytes: too large for a session"),
-				 YD_MAX_BYTES);
-		else if (e.line)
-			snprintf(err, errsize, _("line %u: %s"), e.line, e.msg);
-		else
-			snprintf(err, errsize, "%s", e.msg);
-		return printable_err(err, errsize);
-	}
-	int rc = read_session(&p, doc, set, s);
-	yd_free(doc);
-	s->path = strdup(path);
-	s->id = id_of(path);
-	if (rc < 0) {
-		session_free(s);
-		return printable_err(err, errsize);
-	}
-	return 0;
 }
 
 void session_set_findings(session *s, const finding_list *l)

@@ -7,6 +7,7 @@
 #define SCEPWIZ_SESSION_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <time.h>
 
 #include "check.h"
@@ -62,6 +63,13 @@ void session_list_free(char **paths, size_t n);
 /* A session by id, file path, or NULL for the latest; writes the path found
  * into BUF, or returns NULL. */
 const char *session_find(const char *id_or_path, char *buf, size_t size);
+
+/* ---- the YAML (session_write.c, session_read.c) ----------------------- */
+
+/* The names of the moves (move_kind) in the file. */
+extern const char *const session_how_names[];
+/* Writes S to F; 0, or -1 when it could not be written. */
+int session_write_yaml(FILE *f, const session *s);
 
 /* ---- the files (session_file.c) ---------------------------------------- */
 
