@@ -99,7 +99,7 @@ static const char *answer_of(const walk_entry *e)
 	if (e->choice < 0)
 		return NULL;
 	if (e->node->nchoices)
-		return tr(e->node->choices[e->choice].label.s);
+		return tr_ctx(e->node->choices[e->choice].label.ctx, e->node->choices[e->choice].label.s);
 	return _("continued");
 }
 

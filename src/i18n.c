@@ -3,6 +3,7 @@
 #include "i18n.h"
 #include "paths.h"
 
+#include <stdio.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,4 +88,15 @@ const char *tr(const char *msgid)
 	if (msgid == NULL || *msgid == '\0')
 		return msgid;
 	return gettext(msgid);
+}
+
+const char *tr_ctx(const char *ctx, const char *msgid)
+{
+	char key[1024];
+	if (ctx == NULL || msgid == NULL || *msgid == '\0' ||
+	    (size_t)snprintf(key, sizeof key, "%s\004%s", ctx, msgid) >= sizeof key)
+		return tr(msgid);
+	/* gettext returns its argument when the catalog has no such entry. */
+	const char *t = gettext(key);
+	return t == key ? tr(msgid) : t;
 }

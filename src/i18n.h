@@ -29,5 +29,8 @@ const char *i18n_lang(void);
 /* Translates a string from a tree. gettext("") would return the catalog
  * header, so empty and NULL strings pass through untouched. */
 const char *tr(const char *msgid);
+/* MSGID in context CTX (a msgctxt, or NULL: as tr); without a translation in
+ * that context, the plain one. */
+const char *tr_ctx(const char *ctx, const char *msgid);
 
 #endif

@@ -124,7 +124,7 @@ static void match(const char *s, int rank, matcher *m)
 static void match_text(const text *msg, void *arg)
 {
 	matcher *m = arg;
-	match(tr(msg->s), msg == &m->n->title ? RANK_TITLE : RANK_TEXT, m);
+	match(tr_ctx(msg->ctx, msg->s), msg == &m->n->title ? RANK_TITLE : RANK_TEXT, m);
 }
 
 static void match_literal(const char *s, void *arg)

@@ -100,7 +100,7 @@ static const char *get_str(ctx *c, const yd_node *map, const char *key)
 static text get_text(ctx *c, const yd_node *map, const char *key)
 {
 	const yd_node *v = yd_get(map, key);
-	text t = { get_str(c, map, key), v ? v->line : 0 };
+	text t = { get_str(c, map, key), v ? v->line : 0, NULL };
 	return t;
 }
 
@@ -529,6 +529,29 @@ int tree_set_add_dir(tree_set *set, const char *dir, FILE *errs)
 	return nerr;
 }
 
+static int is_title(const tree_set *set, const char *s)
+{
+	for (size_t i = 0; i < set->ntrees; i++)
+		for (size_t k = 0; k < set->trees[i]->nnodes; k++)
+			if (set->trees[i]->nodes[k].title.s && strcmp(set->trees[i]->nodes[k].title.s, s) == 0)
+				return 1;
+	return 0;
+}
+
+/* An answer whose English is also a heading gets its own msgctxt, so a
+ * translator can give the words on the screen (often the server's English)
+ * apart from the article's translated heading. */
+static void mark_answer_contexts(tree_set *set)
+{
+	for (size_t i = 0; i < set->ntrees; i++)
+		for (size_t k = 0; k < set->trees[i]->nnodes; k++) {
+			node *n = &set->trees[i]->nodes[k];
+			for (size_t c = 0; c < n->nchoices; c++)
+				if (is_title(set, n->choices[c].label.s))
+					n->choices[c].label.ctx = TEXT_CTX_ANSWER;
+		}
+}
+
 int tree_set_resolve(tree_set *set, FILE *errs)
 {
 	int nerr = 0;
@@ -555,6 +578,7 @@ int tree_set_resolve(tree_set *set, FILE *errs)
 		}
 		nerr += c.nerr;
 	}
+	mark_answer_contexts(set);
 	return nerr + tree_check_parts(set, errs);
 }
 

@@ -12,7 +12,13 @@
 typedef struct {
 	const char *s;
 	unsigned line;
+	/* The msgctxt, or NULL: "answer" for a choice whose English is also a
+	 * heading, as the localized article titles a section in its language
+	 * while the answer quotes what the screen shows. */
+	const char *ctx;
 } text;
+
+#define TEXT_CTX_ANSWER "answer"
 
 typedef enum { NODE_QUESTION, NODE_CHECK, NODE_REMEDIATION, NODE_INFO, NODE_LINK } node_type;
 

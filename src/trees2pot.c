@@ -11,7 +11,7 @@
 #include <string.h>
 
 typedef struct {
-	const char *msgid;
+	const char *msgid, *ctx;
 	char refs[4096];
 } entry;
 
@@ -21,11 +21,16 @@ typedef struct {
 	const char *file;   /* the tree's path from the top of the source tree */
 } pot;
 
+static int same_ctx(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
 static void add(const text *msg, void *arg)
 {
 	pot *p = arg;
 	size_t i = 0;
-	while (i < p->n && strcmp(p->e[i].msgid, msg->s) != 0)
+	while (i < p->n && (strcmp(p->e[i].msgid, msg->s) != 0 || !same_ctx(p->e[i].ctx, msg->ctx)))
 		i++;
 	if (i == p->n) {
 		if (p->n == p->cap) {
@@ -34,7 +39,7 @@ static void add(const text *msg, void *arg)
 			if (p->e == NULL)
 				exit(1);
 		}
-		p->e[p->n++] = (entry){ msg->s, "" };
+		p->e[p->n++] = (entry){ msg->s, msg->ctx, "" };
 	}
 	size_t len = strlen(p->e[i].refs);
 	snprintf(p->e[i].refs + len, sizeof p->e[i].refs - len, " %s:%u", p->file, msg->line);
@@ -81,6 +86,8 @@ int main(int argc, char **argv)
 	puts("msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n");
 	for (size_t i = 0; i < p.n; i++) {
 		printf("#:%s\n", p.e[i].refs);
+		if (p.e[i].ctx)
+			put_string("msgctxt", p.e[i].ctx);
 		put_string("msgid", p.e[i].msgid);
 		puts("msgstr \"\"\n");
 	}

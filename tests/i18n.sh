@@ -63,4 +63,25 @@ ok "the reason is Spanish" has "solo se pueden comprobar direcciones URL http y 
 ok "sections titles are translated" exits 0 $W --lang pt sections
 ok "the Portuguese section list is Portuguese" sh -c "! grep -q 'Review the device' '$out'"
 
+# An answer that is also a heading has its own msgctxt: the Italian article
+# titles the 414 section in Italian, while the browser shows the server's
+# English words, which is what the engineer must find among the answers.
+export XDG_STATE_HOME=$tmp/state
+mkdir -p "$XDG_STATE_HOME/scepwiz/sessions"
+cat >"$XDG_STATE_HOME/scepwiz/sessions/ctx.yaml" <<'YAML'
+scepwiz-session: 1
+created: 2026-11-20T10:00:00Z
+updated: 2026-11-20T10:05:00Z
+lang: en
+position: 1
+entries:
+  - {node: device-to-ndes/test-and-troubleshoot-the-scep-server-url, how: start, choice: 4, outcome: http-414-request-uri-too-long}
+  - {node: device-to-ndes/http-414-request-uri-too-long, how: answer}
+YAML
+ok "it: a session through the 414 answer renders" exits 0 $W checklist --lang it --format md --session ctx
+ok "it: the answer quotes what the browser shows" has "HTTP 414 Request-URI Too Long" "$out"
+ok "it: the heading is the Italian article's" has "HTTP 414 URI della richiesta troppo lungo" "$out"
+ok "sv: the same answer in a Swedish checklist" sh -c \
+	"'$W' checklist --lang sv --format md --session ctx | grep -q 'URL: HTTP 414 Request-URI Too Long'"
+
 done_testing

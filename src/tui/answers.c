@@ -37,7 +37,7 @@ void answers_add(tui *t, const node *n)
 		page_text(p, 0, _("Choose the answer with ↑ ↓ and Enter, or press its number:"), ST_DIM, -1);
 		for (size_t i = 0; i < n->nchoices; i++) {
 			snprintf(num, sizeof num, "%zu.", i + 1);
-			page_hang(p, 1, num, tr(n->choices[i].label.s), ST_TEXT, page_item(p));
+			page_hang(p, 1, num, tr_ctx(n->choices[i].label.ctx, n->choices[i].label.s), ST_TEXT, page_item(p));
 		}
 	} else if (n->next) {
 		page_text(p, 0, _("Press Enter to go on:"), ST_DIM, -1);
