@@ -49,6 +49,17 @@ static finding *add(check_report *rep, const char *name, finding_kind_id id, cha
 	return f;
 }
 
+/* The same with the detail NOTE around up to two facts (NULL: none). */
+static finding *add_note(check_report *rep, const char *name, finding_kind_id id,
+			 finding_note_id note, const char *fact1, const char *fact2, char *evidence)
+{
+	const char *facts[] = { fact1, fact2, NULL };
+	finding *f = add(rep, name, id, NULL, evidence);
+	if (f && finding_set_note(f, finding_note_builtin(note), facts) < 0)
+		return NULL;
+	return f;
+}
+
 /* ---- reading an answer ---------------------------------------------------- */
 
 static int body_has(const probe_result *r, const char *text)
@@ -310,26 +321,24 @@ static int operation_failed(const char *check, const probe_result *r, const diag
 	return 1;
 }
 
-/* What a GetCACaps body that is no capability list looks like. */
-static char *not_a_list(const probe_result *r, const scep_caps *caps)
+/* What a GetCACaps body that is no capability list looks like: a note,
+ * and the count it names in *N. */
+static finding_note_id not_a_list(const probe_result *r, const scep_caps *caps, size_t *n)
 {
 	static const char *const html[] = { "<html", "<!doctype", "<head", "<body", "<title" };
 	const unsigned char *b = r->body;
-	strbuf d = { 0 };
 	for (size_t i = 0; i < sizeof html / sizeof *html; i++)
-		if (body_has(r, html[i])) {
-			sb_add(&d, "an HTML page");
-			return sb_take(&d);
-		}
+		if (body_has(r, html[i]))
+			return FN_HTML_PAGE;
 	if (r->body_len >= 2 && b[0] == 0x1f && b[1] == 0x8b)
-		sb_add(&d, "gzip-compressed data");
-	else if (memchr(b, '\0', r->body_len))
-		sb_add(&d, "binary data");
-	else if (r->body_len > SCEP_MAX_KEYWORD && !memchr(b, '\n', r->body_len))
-		sb_addf(&d, "one line of %zu bytes", r->body_len);
-	else
-		sb_addf(&d, "%zu lines that are no capability keyword", caps->malformed);
-	return sb_take(&d);
+		return FN_GZIP_DATA;
+	if (memchr(b, '\0', r->body_len))
+		return FN_BINARY_DATA;
+	*n = r->body_len;
+	if (r->body_len > SCEP_MAX_KEYWORD && !memchr(b, '\n', r->body_len))
+		return FN_ONE_LONG_LINE;
+	*n = caps->malformed;
+	return FN_NOT_KEYWORDS;
 }
 
 static void check_caps(const diagnose_input *in, check_report *rep)
@@ -339,8 +348,12 @@ static void check_caps(const diagnose_input *in, check_report *rep)
 		return;
 	scep_parse_caps(r->body, r->body_len, &rep->caps);
 	if (rep->caps.malformed) {
-		add(rep, "GetCACaps", FK_CAPS_NOT_A_LIST, not_a_list(r, &rep->caps),
-		    request_evidence(r, in));
+		char count[32];
+		size_t n = 0;
+		finding_note_id note = not_a_list(r, &rep->caps, &n);
+		snprintf(count, sizeof count, "%zu", n);
+		add_note(rep, "GetCACaps", FK_CAPS_NOT_A_LIST, note, count, NULL,
+			 request_evidence(r, in));
 		rep->caps = (scep_caps){ 0 };
 		return;
 	}
@@ -349,9 +362,15 @@ static void check_caps(const diagnose_input *in, check_report *rep)
 	for (size_t i = 0; scep_cap_name(i); i++)
 		if (rep->caps.caps & (1u << i))
 			sb_addf(&names, "%s%s", names.len ? ", " : "", scep_cap_name(i));
-	if (rep->caps.unknown)
-		sb_addf(&names, "%s%zu unknown ignored", names.len ? "; " : "", rep->caps.unknown);
-	add(rep, "GetCACaps", FK_CAPS, sb_take(&names), request_evidence(r, in));
+	if (rep->caps.unknown) {
+		char count[32];
+		snprintf(count, sizeof count, "%zu", rep->caps.unknown);
+		add_note(rep, "GetCACaps", FK_CAPS, FN_CAPS_UNKNOWN, names.len ? names.s : "", count,
+			 request_evidence(r, in));
+		free(sb_take(&names));
+	} else {
+		add(rep, "GetCACaps", FK_CAPS, sb_take(&names), request_evidence(r, in));
+	}
 	if (!scep_caps_offers(&rep->caps, SCEP_CAP_SHA256))
 		add(rep, "GetCACaps", FK_CAPS_NO_SHA256, NULL, NULL);
 	if (!scep_caps_offers(&rep->caps, SCEP_CAP_POSTPKIOPERATION))

@@ -135,6 +135,28 @@ static int read_evidence(problem *p, const yd_node *list, finding *f)
 	return 0;
 }
 
+/* A detail's words by code, and its facts: an unknown code (a newer
+ * scepwiz) keeps the English detail, which is all an older one can show. */
+static int read_note(problem *p, const yd_node *m, finding *f)
+{
+	const finding_note *note = finding_note_find(str_of(m, "note"));
+	const yd_node *list = yd_get(m, "facts");
+	const char *facts[FINDING_NOTE_ARGS + 1] = { NULL };
+	if (note == NULL)
+		return 0;
+	if (list && (list->kind != YD_SEQ || list->n > FINDING_NOTE_ARGS))
+		return refuse(p, list, _("'facts' must be a list of at most %d values"), FINDING_NOTE_ARGS);
+	for (size_t i = 0; list && i < list->n; i++) {
+		if (list->items[i]->kind != YD_SCALAR)
+			return refuse(p, list->items[i], _("'facts' must be a list of at most %d values"),
+				      FINDING_NOTE_ARGS);
+		facts[i] = list->items[i]->str;
+	}
+	if (finding_set_note(f, note, facts) < 0)
+		return refuse(p, NULL, "%s", strerror(ENOMEM));
+	return 0;
+}
+
 static int read_findings(problem *p, const yd_node *doc, session *s)
 {
 	const yd_node *list = yd_get(doc, "findings");
@@ -160,7 +182,8 @@ static int read_findings(problem *p, const yd_node *doc, session *s)
 		const char *detail = str_of(m, "detail");
 		finding *f = finding_add(&s->findings, k,
 					 detail ? untrusted_text(detail, strlen(detail), 400) : NULL);
-		if (f == NULL || read_evidence(p, yd_get(m, "evidence"), f) < 0)
+		if (f == NULL || read_evidence(p, yd_get(m, "evidence"), f) < 0 ||
+		    read_note(p, m, f) < 0)
 			return f ? -1 : refuse(p, NULL, "%s", strerror(ENOMEM));
 	}
 	return 0;

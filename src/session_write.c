@@ -49,6 +49,14 @@ static void write_findings(yaml_out *o, const session *s)
 		yo_map(o, 1);
 		yo_pair(o, "code", f->kind->code);
 		pair_if(o, "detail", f->detail);
+		if (f->note) {
+			/* The words by code, the facts as seen: renders in any language. */
+			yo_pair(o, "note", f->note->code);
+			size_t n = 0;
+			while (n < FINDING_NOTE_ARGS && f->args[n])
+				n++;
+			yo_pair_list(o, "facts", (const char *const *)f->args, n);
+		}
 		if (f->nlines) {
 			yo_str(o, "evidence");
 			yo_seq(o, 1);

@@ -10,6 +10,13 @@ langs=$(sed 's/#.*//' "$po/LINGUAS")
 ok "the template can be extracted" \
 	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --directory="$top_srcdir" \
 	--files-from="$po/POTFILES.in" --output="$tmp/full.pot"
+# A file of messages missing from POTFILES.in would never be translated.
+unlisted() {
+	for f in $(cd "$top_srcdir" && grep -rlE '(^|[^A-Za-z0-9_])N?_\("' src --include='*.c' --include='*.h'); do
+		grep -qx "$f" "$po/POTFILES.in" || { echo "not in po/POTFILES.in: $f"; return 1; }
+	done
+}
+ok "every source file with messages is in po/POTFILES.in" unlisted
 for l in $langs; do
 	ok "$l: msgfmt --check passes" msgfmt --check --statistics -o /dev/null "$po/$l.po"
 	msgfmt --statistics -o /dev/null "$po/$l.po" 2>"$tmp/stats"
@@ -77,10 +84,19 @@ position: 1
 entries:
   - {node: device-to-ndes/test-and-troubleshoot-the-scep-server-url, how: start, choice: 4, outcome: http-414-request-uri-too-long}
   - {node: device-to-ndes/http-414-request-uri-too-long, how: answer}
+findings:
+  - {code: caps-not-a-list, detail: an HTML page, note: html-page}
+  - {code: caps, detail: "AES; unknown keywords ignored: 2", note: caps-unknown, facts: [AES, 2]}
 YAML
+$W checklist --lang es --format md --session ctx >"$out.es" 2>&1
 ok "it: a session through the 414 answer renders" exits 0 $W checklist --lang it --format md --session ctx
 ok "it: the answer quotes what the browser shows" has "HTTP 414 Request-URI Too Long" "$out"
 ok "it: the heading is the Italian article's" has "HTTP 414 URI della richiesta troppo lungo" "$out"
+# A finding's words are a note rendered in the language asked, its facts as seen.
+ok "es: a stored finding's detail is Spanish" has "(una página HTML)" "$out.es"
+ok "es: ... the facts kept within the Spanish words" has "(AES; palabras clave desconocidas omitidas: 2)" "$out.es"
+ok "sv: and Swedish in Swedish" sh -c \
+	"'$W' checklist --lang sv --format md --session ctx | grep -q 'en HTML-sida'"
 ok "sv: the same answer in a Swedish checklist" sh -c \
 	"'$W' checklist --lang sv --format md --session ctx | grep -q 'URL: HTTP 414 Request-URI Too Long'"
 

@@ -18,12 +18,72 @@ static const finding_kind builtin[] = {
 };
 enum { NBUILTIN = sizeof builtin / sizeof *builtin };
 
+static const finding_note notes[] = {
+#define NOTE(name, code, format) { code, format },
+#include "evidence/notes.h"
+#undef NOTE
+};
+
 static const finding_kind *registered;
 static size_t nregistered;
 
 const finding_kind *finding_builtin(finding_kind_id id)
 {
 	return (unsigned)id < NBUILTIN ? &builtin[id] : NULL;
+}
+
+const finding_note *finding_note_builtin(finding_note_id id)
+{
+	return (unsigned)id < FN_COUNT ? &notes[id] : NULL;
+}
+
+const finding_note *finding_note_find(const char *code)
+{
+	for (size_t i = 0; code && i < FN_COUNT; i++)
+		if (strcmp(notes[i].code, code) == 0)
+			return &notes[i];
+	return NULL;
+}
+
+/* The note with its facts, FORMAT being the note's msgid or its
+ * translation: every %s gets a fact, missing ones are empty. FORMAT is
+ * never read from a file: a session names the note by code, and the
+ * catalogs' formats are checked against the msgid by msgfmt --check. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static void render(const finding *f, const char *format, char *buf, size_t size)
+{
+	const char *a[FINDING_NOTE_ARGS];
+	for (size_t i = 0; i < FINDING_NOTE_ARGS; i++)
+		a[i] = f->args[i] ? f->args[i] : "";
+	snprintf(buf, size, format, a[0], a[1], a[2]);
+}
+#pragma GCC diagnostic pop
+
+int finding_set_note(finding *f, const finding_note *note, const char *const *args)
+{
+	char buf[1024];
+	for (size_t i = 0; i < FINDING_NOTE_ARGS; i++) {
+		free(f->args[i]);
+		f->args[i] = NULL;
+	}
+	f->note = note;
+	for (size_t i = 0; args && args[i] && i < FINDING_NOTE_ARGS; i++)
+		if ((f->args[i] = untrusted_text(args[i], strlen(args[i]), 300)) == NULL)
+			return -1;
+	render(f, note->format, buf, sizeof buf);
+	free(f->detail);
+	f->detail = strdup(buf);
+	return f->detail ? 0 : -1;
+}
+
+finding *finding_add_note(finding_list *l, const finding_kind *kind, const finding_note *note,
+			  const char *const *args)
+{
+	finding *f = finding_add(l, kind, NULL);
+	if (f && finding_set_note(f, note, args) < 0)
+		return NULL;
+	return f;
 }
 
 void finding_kinds_register(const finding_kind *kinds, size_t n)
@@ -93,6 +153,8 @@ finding *finding_add_copy(finding_list *l, const finding *f)
 	if (c == NULL)
 		return NULL;
 	c->count = f->count;
+	if (f->note && finding_set_note(c, f->note, (const char *const *)f->args) < 0)
+		return NULL;
 	for (size_t i = 0; i < f->nlines; i++) {
 		const evidence_line *e = &f->lines[i];
 		if (finding_add_line(c, e->file, e->line, e->text, strlen(e->text)) < 0)
@@ -109,6 +171,8 @@ static void finding_release(finding *f)
 	}
 	free(f->lines);
 	free(f->detail);
+	for (size_t i = 0; i < FINDING_NOTE_ARGS; i++)
+		free(f->args[i]);
 }
 
 void finding_list_free(finding_list *l)
@@ -127,6 +191,17 @@ size_t finding_count(const finding_list *l, severity sev)
 	return n;
 }
 
+const char *finding_detail_text(const finding *f, char *buf, size_t size)
+{
+	if (f->note)
+		render(f, tr(f->note->format), buf, size);
+	else if (f->detail && *f->detail)
+		snprintf(buf, size, "%s", f->detail);
+	else
+		return NULL;
+	return buf;
+}
+
 const char *finding_summary(const finding *f, char *buf, size_t size)
 {
 	char msg[512];
@@ -134,8 +209,9 @@ const char *finding_summary(const finding *f, char *buf, size_t size)
 		snprintf(msg, sizeof msg, "%s: %s", tr(f->kind->context), tr(f->kind->message));
 	else
 		snprintf(msg, sizeof msg, "%s", tr(f->kind->message));
-	if (f->detail && *f->detail)
-		snprintf(buf, size, "%s (%s)", msg, f->detail);
+	char detail[1024];
+	if (finding_detail_text(f, detail, sizeof detail))
+		snprintf(buf, size, "%s (%s)", msg, detail);
 	else
 		snprintf(buf, size, "%s", msg);
 	return buf;

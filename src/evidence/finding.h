@@ -29,9 +29,19 @@ typedef struct {
 	char *text;
 } evidence_line;
 
+/* The words around a detail's facts (a row of notes.h). */
+typedef struct {
+	const char *code;       /* stable id, kept in sessions */
+	const char *format;     /* English msgid, one %s per fact */
+} finding_note;
+
+#define FINDING_NOTE_ARGS 3
+
 typedef struct {
 	const finding_kind *kind;
-	char *detail;           /* untranslated facts (a status, a name), printable, or NULL */
+	char *detail;           /* the detail in English (facts, printable), or NULL */
+	const finding_note *note;       /* when set, DETAIL is NOTE with ARGS */
+	char *args[FINDING_NOTE_ARGS];  /* the facts, printable; NULL past the last */
 	evidence_line *lines;
 	size_t nlines;
 	unsigned long count;    /* times seen: 1 for a check, N for a log pattern */
@@ -51,6 +61,17 @@ typedef enum {
 } finding_kind_id;
 const finding_kind *finding_builtin(finding_kind_id id);
 
+/* The notes by name: FN_HTML_PAGE is the row "html-page". */
+typedef enum {
+#define NOTE(name, code, format) FN_##name,
+#include "evidence/notes.h"
+#undef NOTE
+	FN_COUNT
+} finding_note_id;
+const finding_note *finding_note_builtin(finding_note_id id);
+/* The note with CODE, or NULL. */
+const finding_note *finding_note_find(const char *code);
+
 /* The kind with CODE: a built-in row or one a tree registered; NULL if none. */
 const finding_kind *finding_kind_find(const char *code);
 /* Every kind, built-in first then the trees' in load order; I from 0. NULL
@@ -62,6 +83,12 @@ void finding_kinds_register(const finding_kind *kinds, size_t n);
 /* Appends a finding of KIND with DETAIL (taken: freed on failure). Returns it,
  * or NULL when memory ran out. */
 finding *finding_add(finding_list *l, const finding_kind *kind, char *detail);
+/* Appends a finding of KIND whose detail is NOTE around the facts ARGS
+ * (NULL-terminated; copied and made printable). */
+finding *finding_add_note(finding_list *l, const finding_kind *kind, const finding_note *note,
+			  const char *const *args);
+/* Gives F the detail NOTE with ARGS (as finding_add_note); -1 when memory ran out. */
+int finding_set_note(finding *f, const finding_note *note, const char *const *args);
 /* Adds an evidence line (FILE and TEXT are copied; TEXT made printable). */
 int finding_add_line(finding *f, const char *file, unsigned long line, const char *text, size_t len);
 /* Appends a deep copy of F; NULL when memory ran out. */
@@ -71,6 +98,9 @@ void finding_list_free(finding_list *l);
 /* How many findings have severity SEV or worse. */
 size_t finding_count(const finding_list *l, severity sev);
 
+/* The detail for a person, in the current language (a note's words
+ * translated, the facts as seen), or NULL when there is none. */
+const char *finding_detail_text(const finding *f, char *buf, size_t size);
 /* One line for a person, in the current language: the kind's sentence, and
  * the detail in parentheses. */
 const char *finding_summary(const finding *f, char *buf, size_t size);

@@ -495,7 +495,7 @@ static void capabilities_that_are_not_a_list(void **state)
 		{ binary, sizeof binary, "binary data" },
 		{ line, big, "one line of 1000000 bytes" },
 		{ "POSTPKIOperation\nSHA-256\nthis is not a keyword\n", 0,
-		  "1 lines that are no capability keyword" },
+		  "lines that are no capability keyword: 1" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		size_t len = cases[i].len ? cases[i].len : strlen(cases[i].body);

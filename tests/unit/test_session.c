@@ -78,6 +78,9 @@ static void saved_walk_reads_back_whole(void **state)
 	finding *f = finding_add(&l, finding_builtin(FK_STATUS_503), strdup("HTTP/1.1 503"));
 	assert_non_null(f);
 	assert_int_equal(finding_add_line(f, NULL, 0, "Server: Microsoft-HTTPAPI/2.0", 29), 0);
+	const char *facts[] = { "SHA-256", "4", NULL };
+	assert_non_null(finding_add_note(&l, finding_builtin(FK_CAPS), finding_note_builtin(FN_CAPS_UNKNOWN),
+					 facts));
 	session_set_findings(&s, &l);
 	finding_list_free(&l);
 	assert_int_equal(session_record(&s, &w, "sv"), 0);
@@ -96,11 +99,15 @@ static void saved_walk_reads_back_whole(void **state)
 	}
 	assert_string_equal(back.walk.entries[2].outcome, "http-error-503");
 	/* a finding keeps what was seen; its kind gives the rest */
-	assert_int_equal(back.findings.n, 1);
+	assert_int_equal(back.findings.n, 2);
 	assert_ptr_equal(back.findings.v[0].kind, finding_builtin(FK_STATUS_503));
 	assert_string_equal(back.findings.v[0].detail, "HTTP/1.1 503");
 	assert_int_equal(back.findings.v[0].nlines, 1);
 	assert_string_equal(back.findings.v[0].lines[0].text, "Server: Microsoft-HTTPAPI/2.0");
+	/* a note comes back as its code and facts, to render in any language */
+	assert_ptr_equal(back.findings.v[1].note, finding_note_builtin(FN_CAPS_UNKNOWN));
+	assert_string_equal(back.findings.v[1].args[1], "4");
+	assert_string_equal(back.findings.v[1].detail, "SHA-256; unknown keywords ignored: 4");
 	/* the walk goes on where it stopped */
 	assert_string_equal(walk_current(&back.walk)->id, "test-and-troubleshoot-the-scep-server-url");
 	assert_int_equal(walk_forward(&back.walk), 0);

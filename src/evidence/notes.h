@@ -1,0 +1,13 @@
+/* The words a finding's detail may hold around its facts: one row each,
+ * so the detail reads in the chosen language while the facts (a count, a
+ * name, a date) stay as seen. A session stores the note's code and its
+ * facts, and renders them in any language. No include guard: the includer
+ * defines NOTE.
+ *
+ * NOTE(NAME, code, msgid with one %s per fact, at most FINDING_NOTE_ARGS) */
+NOTE(HTML_PAGE, "html-page", N_("an HTML page"))
+NOTE(GZIP_DATA, "gzip-data", N_("gzip-compressed data"))
+NOTE(BINARY_DATA, "binary-data", N_("binary data"))
+NOTE(ONE_LONG_LINE, "one-long-line", N_("one line of %s bytes"))
+NOTE(NOT_KEYWORDS, "not-keywords", N_("lines that are no capability keyword: %s"))
+NOTE(CAPS_UNKNOWN, "caps-unknown", N_("%s; unknown keywords ignored: %s"))
