@@ -44,6 +44,22 @@ static const char *excerpt(const node *n, const char *q, char *buf, size_t size)
 	return buf;
 }
 
+/* A hit: its title, and one line of the words around the match. */
+static void show_hit(tui *t, const node *n, const char *q)
+{
+	char line[512];
+	int item = tui_add_target(t, n);
+	page_text(&t->page, 2, tr(n->title.s), ST_TEXT, item);
+	const char *ex = excerpt(n, q, line, sizeof line);
+	if (ex) {
+		/* One line of it is enough to recognise the place. */
+		size_t fit = wrap_clip(ex, t->width - 7, NULL);
+		if (ex[fit])
+			snprintf(line + fit, sizeof line - fit, "…");
+		page_text(&t->page, 4, line, ST_DIM, item);
+	}
+}
+
 void search_draw(tui *t)
 {
 	char q[INPUT_BYTES], buf[256];
@@ -62,23 +78,19 @@ void search_draw(tui *t)
 	t->top += 3;
 	t->rows -= 3;
 
-	page *p = &t->page;
 	t->ntargets = 0;
+	/* Each article once, in the order of its best hit, its hits in rank
+	 * order under it: the best result stays first, and no heading repeats. */
 	for (size_t i = 0; i < nhits; i++) {
-		const node *n = hits[i];
-		if (i == 0 || hits[i - 1]->tree != n->tree)
-			page_text(p, 0, tr(n->tree->title.s), ST_HEADING, -1);
-		int item = tui_add_target(t, n);
-		char line[512];
-		page_text(p, 2, tr(n->title.s), ST_TEXT, item);
-		const char *ex = excerpt(n, q, line, sizeof line);
-		if (ex) {
-			/* One line of it is enough to recognise the place. */
-			size_t fit = wrap_clip(ex, t->width - 7, NULL);
-			if (ex[fit])
-				snprintf(line + (ex - line) + fit, sizeof line - fit, "…");
-			page_text(p, 4, line, ST_DIM, item);
-		}
+		size_t k = 0;
+		while (k < i && hits[k]->tree != hits[i]->tree)
+			k++;
+		if (k < i)
+			continue;       /* listed under the article already */
+		page_text(&t->page, 0, tr(hits[i]->tree->title.s), ST_HEADING, -1);
+		for (k = i; k < nhits; k++)
+			if (hits[k]->tree == hits[i]->tree)
+				show_hit(t, hits[k], q);
 	}
 	tui_show_page(t);
 }
