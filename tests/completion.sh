@@ -13,7 +13,7 @@ offers() {
 		COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}
 		_scepwiz "$1" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
 		printf "%s\n" "${COMPREPLY[@]}"' \
-		sh "$bc" "$top_srcdir/completions/bash/scepwiz" "$W" "$@" >"$out" 2>"$err"
+		sh "$bc" "$top_srcdir/completions/bash/scepwiz.bash" "$W" "$@" >"$out" 2>"$err"
 }
 # only WORD...: the offer is exactly these words, one a line.
 only() {
