@@ -35,6 +35,13 @@ typedef struct {
 	scan_note *notes;
 	size_t nnotes;
 	int failed;               /* memory ran out: the scan is incomplete */
+	/* What the last record needed, kept because the next one is most
+	 * likely alike: an IIS log's field positions and the patterns of its
+	 * kind. */
+	log_field_cache stem, status, agent;
+	const char *last_kind;
+	const size_t *last_candidates;
+	size_t nlast_candidates;
 } log_scan;
 
 typedef enum { FLOW_UNKNOWN, FLOW_OK, FLOW_FAILED } flow_state;

@@ -189,7 +189,10 @@ static int test(const where_test *t, const char *v)
 {
 	size_t n;
 	switch (t->mode) {
-	case MATCH_EXACT: return strcasecmp(v, t->lit) == 0;
+	case MATCH_EXACT:
+		/* Most values differ at once (a status 200 tested for 500). */
+		return tolower((unsigned char)*v) == tolower((unsigned char)*t->lit) &&
+		       strcasecmp(v, t->lit) == 0;
 	case MATCH_PREFIX: return strncasecmp(v, t->lit, t->len) == 0;
 	case MATCH_SUFFIX:
 		n = strlen(v);

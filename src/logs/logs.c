@@ -34,6 +34,18 @@ const char *log_record_field(const log_record *r, const char *name)
 	return NULL;
 }
 
+const char *log_record_field_cached(const log_record *r, const char *name, log_field_cache *c)
+{
+	if (c->i < r->nfields && r->fields[c->i].name == c->name)
+		return r->fields[c->i].value;
+	for (size_t i = 0; i < r->nfields; i++)
+		if (!strcasecmp(r->fields[i].name, name)) {
+			*c = (log_field_cache){ i, r->fields[i].name };
+			return r->fields[i].value;
+		}
+	return NULL;
+}
+
 static ssize_t fd_read(log_source *s, void *buf, size_t n)
 {
 	return read(*(int *)s->ctx, buf, n);

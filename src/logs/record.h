@@ -41,4 +41,14 @@ typedef struct {
 /* The value of field NAME (compared without case), or NULL. */
 const char *log_record_field(const log_record *r, const char *name);
 
+/* Where a field stood in the last record looked at: a reader names every
+ * record of a header block with the same strings, so the next lookup is
+ * one pointer comparison. Zero-initialised. */
+typedef struct {
+	size_t i;
+	const char *name;
+} log_field_cache;
+/* log_record_field, first where C says NAME stood last time. */
+const char *log_record_field_cached(const log_record *r, const char *name, log_field_cache *c);
+
 #endif
