@@ -4,6 +4,7 @@
 #include <config.h>
 
 #include "diagnose.h"
+#include "cacert_checks.h"
 #include "i18n.h"
 #include "strbuf.h"
 
@@ -377,59 +378,6 @@ static void check_caps(const diagnose_input *in, check_report *rep)
 		add(rep, "GetCACaps", FK_CAPS_NO_POST, NULL, NULL);
 }
 
-static void add_time(strbuf *b, time_t t)
-{
-	struct tm tm;
-	char s[32];
-	if (t && gmtime_r(&t, &tm) && strftime(s, sizeof s, "%Y-%m-%dT%H:%M:%SZ", &tm))
-		sb_add(b, s);
-	else
-		sb_add(b, "?");
-}
-
-static char *cert_evidence(const scep_cert *c)
-{
-	strbuf b = { 0 };
-	sb_addf(&b, "%s certificate\nsubject: %s\nissuer: %s\nserial: %s\nvalid: ",
-		c->is_ca ? "CA" : "RA", c->subject ? c->subject : "?",
-		c->issuer ? c->issuer : "?", c->serial ? c->serial : "?");
-	add_time(&b, c->not_before);
-	sb_add(&b, " to ");
-	add_time(&b, c->not_after);
-	sb_add(&b, "\nkey usage:");
-	for (size_t i = 0; i < c->nku; i++)
-		sb_addf(&b, "%s %s", i ? "," : "", c->key_usage[i]);
-	sb_add(&b, c->nku ? "\n" : " (none)\n");
-	sb_add(&b, "extended key usage:");
-	for (size_t i = 0; i < c->neku; i++)
-		sb_addf(&b, "%s %s", i ? "," : "", c->eku[i]);
-	sb_add(&b, c->neku ? "\n" : " (none)\n");
-	sb_addf(&b, "SHA-256: %s\n", c->sha256);
-	return sb_take(&b);
-}
-
-static void check_validity(const scep_cert *c, const diagnose_input *in, check_report *rep)
-{
-	const time_t warn = (time_t)DIAGNOSE_EXPIRY_WARN_DAYS * 24 * 3600;
-	finding_kind_id v = FK_COUNT;
-	/* An expired MSCEP-RA certificate is the article's "500" cause 2; NDES
-	 * fails on it the moment it expires, so the section is named early. */
-	if (c->not_after && c->not_after < in->now)
-		v = c->is_ca ? FK_CA_EXPIRED
-			     : FK_RA_EXPIRED;
-	else if (c->not_after && c->not_after - in->now < warn)
-		v = c->is_ca ? FK_CA_EXPIRING
-			     : FK_RA_EXPIRING;
-	else if (c->not_before > in->now)
-		v = FK_NOT_YET_VALID;
-	if (v == FK_COUNT)
-		return;
-	strbuf d = { 0 };
-	sb_addf(&d, "%s, not after ", c->subject ? c->subject : "?");
-	add_time(&d, c->not_after);
-	add(rep, "GetCACert", v, sb_take(&d), cert_evidence(c));
-}
-
 static void check_certs(const diagnose_input *in, check_report *rep)
 {
 	const probe_result *r = in->r[REQ_CACERT];
@@ -450,13 +398,7 @@ static void check_certs(const diagnose_input *in, check_report *rep)
 	if (!rep->certs.type_matches)
 		add(rep, "GetCACert", FK_CERTS_UNEXPECTED_TYPE,
 		    untrusted_detail(r->content_type ? r->content_type : "none"), NULL);
-	int ra = 0;
-	for (size_t i = 0; i < rep->certs.ncerts; i++) {
-		check_validity(&rep->certs.certs[i], in, rep);
-		ra += !rep->certs.certs[i].is_ca;
-	}
-	if (!ra)
-		add(rep, "GetCACert", FK_NO_RA, NULL, NULL);
+	cacert_check(&rep->certs, in->now, &rep->findings);
 }
 
 /* Devices send PKIOperation by GET with a long message: a server that

@@ -10,9 +10,6 @@
 
 #include <time.h>
 
-/* The day count under which an expiring certificate is a warning. */
-#define DIAGNOSE_EXPIRY_WARN_DAYS 30
-
 /* The size of the long request's message parameter: a PKIOperation sent by
  * GET is about this long. */
 #define DIAGNOSE_LONG_MESSAGE 20480

@@ -180,14 +180,42 @@ static void ext_key_usage(const X509 *x, scep_cert *c)
 	EXTENDED_KEY_USAGE_free(eku);
 }
 
+/* MD as "AB:CD:...", or nothing when OUT is too small. */
+static void hex_colons(const unsigned char *md, unsigned n, char *out, size_t size)
+{
+	if (n == 0 || n * 3 > size)
+		return;
+	for (unsigned i = 0; i < n; i++)
+		snprintf(out + 3 * i, 4, i + 1 < n ? "%02X:" : "%02X", md[i]);
+}
+
 static void fingerprint(const X509 *x, scep_cert *c)
 {
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int n = 0;
-	if (X509_digest(x, EVP_sha256(), md, &n) != 1 || n * 3 > sizeof c->sha256)
-		return;
-	for (unsigned i = 0; i < n; i++)
-		snprintf(c->sha256 + 3 * i, 4, i + 1 < n ? "%02X:" : "%02X", md[i]);
+	if (X509_digest(x, EVP_sha256(), md, &n) == 1)
+		hex_colons(md, n, c->sha256, sizeof c->sha256);
+	n = 0;
+	if (X509_pubkey_digest(x, EVP_sha1(), md, &n) == 1)
+		hex_colons(md, n, c->key_id, sizeof c->key_id);
+}
+
+/* The algorithm of the signature on the certificate, and its digest: SHA-1
+ * and RSASSA-PSS are what iOS devices refuse in a CA's chain. */
+static void signature(X509 *x, scep_cert *c)
+{
+	const X509_ALGOR *alg = NULL;
+	const ASN1_OBJECT *obj = NULL;
+	X509_get0_signature(NULL, &alg, x);
+	if (alg)
+		X509_ALGOR_get0(&obj, NULL, NULL, alg);
+	if (obj == NULL || OBJ_obj2txt(c->sig_alg, sizeof c->sig_alg, obj, 0) <= 0)
+		c->sig_alg[0] = '\0';
+	c->sig_pss = obj && OBJ_obj2nid(obj) == NID_rsassaPss;
+	/* For PSS the digest is in the parameters, which this reads too. */
+	int md = NID_undef;
+	if (X509_get_signature_info(x, &md, NULL, NULL, NULL) == 1 && md != NID_undef)
+		snprintf(c->sig_hash, sizeof c->sig_hash, "%s", OBJ_nid2sn(md));
 }
 
 static void describe(X509 *x, scep_cert *c)
@@ -203,6 +231,33 @@ static void describe(X509 *x, scep_cert *c)
 	key_usage(x, c);
 	ext_key_usage(x, c);
 	fingerprint(x, c);
+	signature(x, c);
+}
+
+_Static_assert(SCEP_MAX_CERTS <= sizeof(unsigned) * 8, "signed_by has a bit per certificate");
+
+/* Which certificate of the answer names which as its issuer, and whose key
+ * verifies whose signature: what a chain, and a CA renewal, are made of. */
+static void relate(X509 *const *xs, size_t n, scep_certs *out)
+{
+	for (size_t i = 0; i < n && i < out->ncerts; i++) {
+		scep_cert *c = &out->certs[i];
+		c->subject_of = c->issuer_of = -1;
+		c->signed_by = 0;
+		const X509_NAME *issuer = X509_get_issuer_name(xs[i]);
+		for (size_t j = 0; j < n && j < out->ncerts; j++) {
+			const X509_NAME *subject = X509_get_subject_name(xs[j]);
+			if (c->subject_of < 0 && X509_NAME_cmp(subject, X509_get_subject_name(xs[i])) == 0)
+				c->subject_of = (int)j;
+			if (X509_NAME_cmp(subject, issuer) != 0)
+				continue;
+			if (c->issuer_of < 0)
+				c->issuer_of = (int)j;
+			EVP_PKEY *key = X509_get0_pubkey(xs[j]);
+			if (key && X509_verify(xs[i], key) == 1)
+				c->signed_by |= 1u << j;
+		}
+	}
 }
 
 static scep_status from_der(const unsigned char *body, size_t len, scep_certs *out)
@@ -215,6 +270,7 @@ static scep_status from_der(const unsigned char *body, size_t len, scep_certs *o
 	if (out->certs) {
 		describe(x, &out->certs[0]);
 		out->ncerts = 1;
+		relate(&x, 1, out);
 	}
 	X509_free(x);
 	return SCEP_OK;
@@ -236,8 +292,12 @@ static scep_status from_pkcs7(const unsigned char *body, size_t len, scep_certs 
 		size_t n = (size_t)sk_X509_num(certs);
 		size_t keep = n < SCEP_MAX_CERTS ? n : SCEP_MAX_CERTS;
 		out->certs = calloc(keep, sizeof *out->certs);
-		for (size_t i = 0; out->certs && i < keep; i++)
-			describe(sk_X509_value(certs, (int)i), &out->certs[out->ncerts++]);
+		X509 *xs[SCEP_MAX_CERTS];
+		for (size_t i = 0; out->certs && i < keep; i++) {
+			xs[i] = sk_X509_value(certs, (int)i);
+			describe(xs[i], &out->certs[out->ncerts++]);
+		}
+		relate(xs, out->ncerts, out);
 		out->skipped = n - keep;
 		out->pkcs7 = 1;
 	}

@@ -57,6 +57,19 @@ typedef struct {
 	char *eku[SCEP_MAX_EKU];        /* "name (OID)" or the OID */
 	size_t neku;
 	char sha256[96];                /* "AB:CD:..." */
+	char key_id[64];                /* SHA-1 of the public key, "AB:CD:...", as RFC 5280's
+					 * key identifiers: equal for the same key */
+	char sig_alg[64];               /* the signature algorithm: OpenSSL's long name
+					 * ("sha256WithRSAEncryption", "rsassaPss") or the OID */
+	char sig_hash[16];              /* the digest it signs ("SHA256", "SHA1"; for PSS the
+					 * one its parameters name); "" when unknown */
+	int sig_pss;                    /* signed with RSASSA-PSS */
+	/* How the certificates of one answer relate, by index in scep_certs;
+	 * -1 for none. */
+	int subject_of;                 /* the first certificate with this subject name */
+	int issuer_of;                  /* the first certificate whose subject is this issuer */
+	unsigned signed_by;             /* bit J: certificate J is named as the issuer and
+					 * its public key verifies this one's signature */
 } scep_cert;
 
 typedef enum {

@@ -95,6 +95,26 @@ KIND(NOT_YET_VALID, "not-yet-valid", WARNING, NULL, "GetCACert",
      N_("a certificate isn't valid yet"))
 KIND(NO_RA, "no-ra", INFO, NULL, "GetCACert",
      N_("no RA certificate: NDES sends its MSCEP-RA certificates with the CA's"))
+KIND(RA_ROLES, "ra-roles", OK, NULL, "GetCACert",
+     N_("the RA certificates can sign and encrypt, as NDES's MSCEP-RA pair does"))
+KIND(RA_OLD_CA, "ra-old-ca", PROBLEM, "scep-deployment-to-win10-devices-fails/solution", "GetCACert",
+     N_("an RA certificate chains to the CA's old certificate, not to its current key: the RA certificates weren't reissued after the CA renewal"))
+KIND(RA_UNKNOWN_KEY, "ra-unknown-key", PROBLEM, "scep-deployment-to-win10-devices-fails/solution", "GetCACert",
+     N_("no certificate of the CA that an RA certificate names verifies its signature: it was signed with another key of that CA, such as the one before a CA renewal"))
+KIND(RA_ISSUER_MISSING, "ra-issuer-missing", PROBLEM, NULL, "GetCACert",
+     N_("an RA certificate's issuer isn't among the CA certificates GetCACert sends: devices can't chain it to the CA"))
+KIND(RA_NO_SIGNING, "ra-no-signing", PROBLEM, "internal-server-error", "GetCACert",
+     N_("no RA certificate can sign (key usage digitalSignature): NDES needs its Exchange Enrollment Agent (Offline request) certificate"))
+KIND(RA_NO_ENCRYPTION, "ra-no-encryption", PROBLEM, "internal-server-error", "GetCACert",
+     N_("no RA certificate can encrypt (key usage keyEncipherment): NDES needs its CEP Encryption certificate"))
+KIND(RA_NO_EKU, "ra-no-eku", WARNING, "internal-server-error", "GetCACert",
+     N_("an RA certificate lacks the Certificate Request Agent EKU (1.3.6.1.4.1.311.20.2.1) that NDES's MSCEP-RA certificates carry"))
+KIND(RA_DUPLICATE, "ra-duplicate", WARNING, NULL, "GetCACert",
+     N_("two RA certificates with different keys hold the same role: an old one is left, as after a renewal"))
+KIND(SHA1_SIGNATURE, "sha1-signature", PROBLEM, "ios-scep-failure-no-getcacaps/solution", "GetCACert",
+     N_("a CA or RA certificate is signed with SHA-1, which iOS/iPadOS devices don't support"))
+KIND(PSS_SIGNATURE, "pss-signature", PROBLEM, "ios-scep-failure-no-getcacaps/solution", "GetCACert",
+     N_("a CA or RA certificate is signed with RSASSA-PSS, which iOS/iPadOS devices don't support"))
 KIND(LONG_OK, "long-ok", OK, NULL, "long-request",
      N_("a request with a 20 KB message is accepted, as devices send them"))
 KIND(LONG_DIFFERS, "long-differs", WARNING, "http-414-request-uri-too-long", "long-request",

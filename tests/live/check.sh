@@ -45,6 +45,7 @@ P_414=$(port 6) P_404_14=$(port 7) P_500=$(port 8) P_RA_EXPIRED=$(port 9)
 P_RA_EXPIRING=$(port 10) P_RA_VALID=$(port 11) P_404=$(port 12) P_BIG=$(port 13)
 P_BIG_CHUNKED=$(port 14) P_SLOW=$(port 15) P_LOOP=$(port 16) P_BROKEN_P7=$(port 17)
 P_PROXY=$(port 20) P_CAPS_HTML=$(port 18) P_CAPS_GZIP=$(port 19)
+P_RENEWED=$(port 21) P_RA_SHA1=$(port 22)
 P_TLS_GOOD=$(port 443) P_TLS_UNTRUSTED=$(port 444) P_TLS_EXPIRED=$(port 445)
 P_TLS_WRONGNAME=$(port 446)
 
@@ -86,6 +87,9 @@ extendedKeyUsage = serverAuth
 [ ra ]
 keyUsage = critical, digitalSignature, keyEncipherment
 extendedKeyUsage = 1.3.6.1.4.1.311.20.2.1
+[ ca_ext ]
+basicConstraints = critical, CA:true
+keyUsage = critical, keyCertSign, cRLSign
 EOF
 
 when() { date -u -d "$1" +%Y%m%d%H%M%SZ; }
@@ -97,19 +101,30 @@ make_ca() {
 		-addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
 }
 
-# issue NAME SUBJECT CA EXTENSIONS START END
+# issue NAME SUBJECT CA EXTENSIONS START END [-md DIGEST]
 issue() {
 	openssl req -newkey rsa:2048 -nodes -keyout "$pki/$1.key" -out "$pki/$1.csr" \
 		-subj "$2" 2>/dev/null &&
 		openssl ca -batch -config "$pki/ca.cnf" -cert "$pki/$3.pem" -keyfile "$pki/$3.key" \
 			-in "$pki/$1.csr" -out "$pki/$1.pem" -notext -extensions "$4" \
-			-startdate "$5" -enddate "$6" 2>/dev/null
+			-startdate "$5" -enddate "$6" ${7:+"$7" "$8"} 2>/dev/null
 }
 
-# ra_pkcs7 NAME: the NDES CA and the RA certificate NAME as GetCACert sends them.
+# old_ca NAME SUBJECT START: a CA's certificate from before a renewal, on
+# another key (the renewed one is made now).
+old_ca() {
+	openssl req -new -newkey rsa:2048 -nodes -keyout "$pki/$1.key" -out "$pki/$1.csr" \
+		-subj "$2" 2>/dev/null &&
+		openssl ca -batch -selfsign -config "$pki/ca.cnf" -keyfile "$pki/$1.key" \
+			-in "$pki/$1.csr" -out "$pki/$1.pem" -notext -extensions ca_ext \
+			-startdate "$3" -enddate "$(when '+5 years')" 2>/dev/null
+}
+
+# ra_pkcs7 NAME [CA]: the NDES CA (and the certificate CA) and the RA
+# certificate NAME as GetCACert sends them.
 ra_pkcs7() {
-	openssl crl2pkcs7 -nocrl -certfile "$pki/ndesca.pem" -certfile "$pki/$1.pem" \
-		-outform DER -out "$tmp/www/$1.p7b"
+	openssl crl2pkcs7 -nocrl -certfile "$pki/ndesca.pem" ${2:+-certfile "$pki/$2.pem"} \
+		-certfile "$pki/$1.pem" -outform DER -out "$tmp/www/$1.p7b"
 }
 
 past=$(when '-2 years') yesterday=$(when '-1 day') soon=$(when '+10 days')
@@ -125,7 +140,13 @@ later=$(when '+1 year') now=$(when 'now')
 	issue ra-valid "/CN=NDES-MSCEP-RA" ndesca ra "$now" "$later" &&
 	issue ra-expired "/CN=NDES-MSCEP-RA" ndesca ra "$past" "$yesterday" &&
 	issue ra-expiring "/CN=NDES-MSCEP-RA" ndesca ra "$now" "$soon" &&
-	ra_pkcs7 ra-valid && ra_pkcs7 ra-expired && ra_pkcs7 ra-expiring
+	ra_pkcs7 ra-valid && ra_pkcs7 ra-expired && ra_pkcs7 ra-expiring &&
+	# After a CA renewal: both CA certificates, the RA still on the old key.
+	old_ca ndesca-old "/CN=scepwiz test NDES CA" "$past" &&
+	issue ra-old-ca "/CN=NDES-MSCEP-RA" ndesca-old ra "$now" "$later" &&
+	ra_pkcs7 ra-old-ca ndesca-old &&
+	issue ra-sha1 "/CN=NDES-MSCEP-RA" ndesca ra "$now" "$later" -md sha1 &&
+	ra_pkcs7 ra-sha1
 } || bail "openssl could not make the test certificates"
 # A PKCS#7 cut in half, as a broken proxy or disk might send it.
 head -c 900 "$tmp/www/ra-valid.p7b" >"$tmp/www/broken.p7b"
@@ -224,6 +245,8 @@ EOF
 	server "$P_RA_EXPIRING" "$(ndes ra-expiring.p7b)"
 	server "$P_RA_VALID" "$(ndes ra-valid.p7b)"
 	server "$P_BROKEN_P7" "$(ndes broken.p7b)"
+	server "$P_RENEWED" "$(ndes ra-old-ca.p7b)"
+	server "$P_RA_SHA1" "$(ndes ra-sha1.p7b)"
 	server "$P_CAPS_HTML" "$(ndes | sed 's|  proxy_pass|  if ($arg_operation = GetCACaps) { rewrite ^ /ndes.html last; }\n  proxy_pass|')"
 	server "$P_CAPS_GZIP" "$(ndes | sed 's|  proxy_pass|  if ($arg_operation = GetCACaps) { rewrite ^ /caps.gz last; }\n  proxy_pass|')" \
 		"location = /caps.gz { default_type text/plain; }"
@@ -338,6 +361,21 @@ ok "expiring RA: text shows the warning" has "[warning] an MSCEP-RA certificate 
 healthy "valid MSCEP-RA certificate" "$(http "$P_RA_VALID")"
 ok "valid RA: two certificates listed" has "2 certificates in a PKCS#7" "$out"
 ok "valid RA: listed as RA" has "role: ra" "$out"
+ok "valid RA: its roles named" has "code: ra-roles" "$out"
+ok "valid RA: one certificate signs and encrypts" has "role: RA signing, RA encryption" "$out"
+
+# After a CA renewal, RA certificates still on the old CA key (Windows 10
+# devices stop trusting NDES), and an RA signed with SHA-1 (iOS refuses it).
+expect "RA on the renewed CA's old key" 1 scep-deployment-to-win10-devices-fails/solution other \
+	"$(http "$P_RENEWED")"
+ok "old CA key: named" has "code: ra-old-ca" "$out"
+ok "old CA key: both CA certificates sent" has "3 certificates in a PKCS#7" "$out"
+ok "old CA key: the RA's role in the evidence" has "role: RA signing, RA encryption" "$out"
+ok "old CA key: the text says it" has \
+	"[PROBLEM] an RA certificate chains to the CA's old certificate" "$tmp/text"
+expect "RA signed with SHA-1" 1 ios-scep-failure-no-getcacaps/solution other "$(http "$P_RA_SHA1")"
+ok "SHA-1: named" has "code: sha1-signature" "$out"
+ok "SHA-1: the algorithm shown" has "sha1WithRSAEncryption" "$out"
 
 # GetCACaps answering something that is no list of capabilities.
 expect "GetCACaps answers an HTML page" 1 less-common-status-codes other "$(http "$P_CAPS_HTML")"

@@ -117,6 +117,14 @@ static void a_single_der_certificate(void **state)
 	char want[128];
 	fingerprint_file(DATA "/scep/ca.sha256", want, sizeof want);
 	assert_string_equal(c->sha256, want);
+	assert_string_equal(c->sig_alg, "sha256WithRSAEncryption");
+	assert_string_equal(c->sig_hash, "SHA256");
+	assert_false(c->sig_pss);
+	assert_int_equal(strlen(c->key_id), 59);        /* SHA-1: 20 bytes, "AB:" each */
+	/* a root: its own issuer, and its own key verifies it */
+	assert_int_equal(c->subject_of, 0);
+	assert_int_equal(c->issuer_of, 0);
+	assert_int_equal(c->signed_by, 1u << 0);
 	scep_certs_free(&certs);
 	free(body);
 }
@@ -146,6 +154,12 @@ static void ca_and_ra_in_a_pkcs7(void **state)
 	char want[128];
 	fingerprint_file(DATA "/scep/ra.sha256", want, sizeof want);
 	assert_string_equal(ra->sha256, want);
+	/* the RA names the CA as issuer and the CA's key verifies it */
+	int ca = certs.certs[0].is_ca ? 0 : 1;
+	assert_int_equal(ra->issuer_of, ca);
+	assert_int_equal(ra->signed_by, 1u << ca);
+	assert_int_equal(ra->subject_of, 1 - ca);
+	assert_string_not_equal(ra->key_id, certs.certs[ca].key_id);
 	scep_certs_free(&certs);
 	free(body);
 }
