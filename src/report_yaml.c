@@ -3,6 +3,7 @@
  * any change a script would notice. */
 #include <config.h>
 
+#include "cacert_checks.h"
 #include "report.h"
 #include "yamlout.h"
 
@@ -32,6 +33,14 @@ static void cert_map(yaml_out *o, const scep_cert *c)
 {
 	yo_map(o, 1);
 	yo_pair(o, "role", c->is_ca ? "ca" : "ra");
+	const char *uses[2];
+	size_t n = 0;
+	unsigned roles = cacert_ra_roles(c);
+	if (roles & CACERT_SIGNING)
+		uses[n++] = "signing";
+	if (roles & CACERT_ENCRYPTION)
+		uses[n++] = "encryption";
+	yo_pair_list(o, "ra_roles", uses, n);
 	yo_pair(o, "subject", c->subject);
 	yo_pair(o, "issuer", c->issuer);
 	yo_pair(o, "serial", c->serial);
@@ -40,6 +49,8 @@ static void cert_map(yaml_out *o, const scep_cert *c)
 	yo_pair_time(o, "not_after", c->not_after);
 	yo_pair_list(o, "key_usage", c->key_usage, c->nku);
 	yo_pair_list(o, "extended_key_usage", (const char *const *)c->eku, c->neku);
+	yo_pair(o, "signature", c->sig_alg);
+	yo_pair(o, "key_id", c->key_id);
 	yo_pair(o, "sha256", c->sha256);
 	yo_map(o, 0);
 }

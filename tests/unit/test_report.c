@@ -40,6 +40,7 @@ static check_report sample(void)
 	c->key_usage[c->nku++] = "digitalSignature";
 	c->eku[c->neku++] = strdup("Certificate Request Agent (1.3.6.1.4.1.311.20.2.1)");
 	strcpy(c->sha256, "AB:CD");
+	strcpy(c->sig_alg, "sha1WithRSAEncryption");
 	return rep;
 }
 
@@ -110,6 +111,10 @@ static void yaml_reads_back(void **state)
 	scalar_is(cert, "not_after", "2031-01-01T00:00:00Z", 1);
 	assert_string_equal(item(yd_get(cert, "extended_key_usage"), 0)->str,
 			    "Certificate Request Agent (1.3.6.1.4.1.311.20.2.1)");
+	/* what a script needs to tell the RA pair and an iOS-refused signature */
+	assert_int_equal(yd_get(cert, "ra_roles")->n, 1);
+	assert_string_equal(item(yd_get(cert, "ra_roles"), 0)->str, "signing");
+	scalar_is(cert, "signature", "sha1WithRSAEncryption", 0);
 	yd_free(doc);
 	free(out);
 	check_report_free(&rep);
