@@ -6,6 +6,7 @@
 #include "cacert_checks.h"
 #include "strbuf.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,14 +19,11 @@ static const char *or_unknown(const char *s)
 	return s && *s ? s : "?";
 }
 
-static void add_time(strbuf *b, time_t t)
+static void format_time(char *s, size_t size, time_t t)
 {
 	struct tm tm;
-	char s[32];
-	if (t && gmtime_r(&t, &tm) && strftime(s, sizeof s, "%Y-%m-%dT%H:%M:%SZ", &tm))
-		sb_add(b, s);
-	else
-		sb_add(b, "?");
+	if (!t || !gmtime_r(&t, &tm) || !strftime(s, size, "%Y-%m-%dT%H:%M:%SZ", &tm))
+		snprintf(s, size, "?");
 }
 
 static int has_key_usage(const scep_cert *c, const char *name)
@@ -72,9 +70,10 @@ static void add_evidence(strbuf *b, const scep_cert *c)
 	sb_addf(b, "%s certificate\nrole: %s\nsubject: %s\nissuer: %s\nserial: %s\nvalid: ",
 		c->is_ca ? "CA" : "RA", cacert_role_text(c), or_unknown(c->subject),
 		or_unknown(c->issuer), or_unknown(c->serial));
-	add_time(b, c->not_before);
-	sb_add(b, " to ");
-	add_time(b, c->not_after);
+	char from[32], until[32];
+	format_time(from, sizeof from, c->not_before);
+	format_time(until, sizeof until, c->not_after);
+	sb_addf(b, "%s to %s", from, until);
 	sb_add(b, "\n");
 	add_list(b, "key usage:", c->key_usage, c->nku);
 	add_list(b, "extended key usage:", (const char *const *)c->eku, c->neku);
@@ -89,11 +88,15 @@ static char *evidence_of(const scep_cert *c)
 	return sb_take(&b);
 }
 
-/* Adds a finding of kind ID; DETAIL and EVIDENCE ("\n"-separated lines)
- * are taken. */
-static void add(finding_list *out, finding_kind_id id, char *detail, char *evidence)
+/* Adds a finding of kind ID whose detail is NOTE around the facts A..D
+ * (NULL past the last); EVIDENCE ("\n"-separated lines) is taken. */
+static void add(finding_list *out, finding_kind_id id, finding_note_id note, const char *a,
+		const char *b, const char *c, const char *d, char *evidence)
 {
-	finding *f = finding_add(out, finding_builtin(id), detail);
+	const char *facts[] = { a, b, c, d, NULL };
+	finding *f = finding_add(out, finding_builtin(id), NULL);
+	if (f && note != FN_COUNT)
+		finding_set_note(f, finding_note_builtin(note), facts);
 	for (const char *s = evidence; f && s && *s;) {
 		size_t n = strcspn(s, "\n");
 		finding_add_line(f, NULL, 0, s, n);
@@ -102,17 +105,10 @@ static void add(finding_list *out, finding_kind_id id, char *detail, char *evide
 	free(evidence);
 }
 
-/* "SUBJECT, serial S" */
-static void add_name(strbuf *b, const scep_cert *c)
+/* A finding about certificate C: "SUBJECT, serial S". */
+static void add_cert(finding_list *out, finding_kind_id id, const scep_cert *c, char *evidence)
 {
-	sb_addf(b, "%s, serial %s", or_unknown(c->subject), or_unknown(c->serial));
-}
-
-static char *name_of(const scep_cert *c)
-{
-	strbuf b = { 0 };
-	add_name(&b, c);
-	return sb_take(&b);
+	add(out, id, FN_CERT, or_unknown(c->subject), or_unknown(c->serial), NULL, NULL, evidence);
 }
 
 /* ---- dates ----------------------------------------------------------------- */
@@ -131,10 +127,9 @@ static void check_validity(const scep_cert *c, time_t now, finding_list *out)
 		v = FK_NOT_YET_VALID;
 	if (v == FK_COUNT)
 		return;
-	strbuf d = { 0 };
-	sb_addf(&d, "%s, not after ", or_unknown(c->subject));
-	add_time(&d, c->not_after);
-	add(out, v, sb_take(&d), evidence_of(c));
+	char until[32];
+	format_time(until, sizeof until, c->not_after);
+	add(out, v, FN_NOT_AFTER, or_unknown(c->subject), until, NULL, NULL, evidence_of(c));
 }
 
 /* ---- the chain to the current CA key ------------------------------------------ */
@@ -181,14 +176,12 @@ static void old_ca(const scep_certs *certs, const scep_cert *ra, int signer, fin
 {
 	const scep_cert *by = &certs->certs[signer];
 	const scep_cert *now = &certs->certs[newest_ca(certs, by->subject_of, ~0u)];
-	strbuf d = { 0 }, e = { 0 };
-	add_name(&d, ra);
-	sb_addf(&d, "; issued by CA serial %s, current CA serial %s", or_unknown(by->serial),
-		or_unknown(now->serial));
+	strbuf e = { 0 };
 	add_evidence(&e, ra);
 	add_evidence(&e, by);
 	add_evidence(&e, now);
-	add(out, FK_RA_OLD_CA, sb_take(&d), sb_take(&e));
+	add(out, FK_RA_OLD_CA, FN_CERT_OLD_CA, or_unknown(ra->subject), or_unknown(ra->serial),
+	    or_unknown(by->serial), or_unknown(now->serial), sb_take(&e));
 }
 
 static void check_chain(const scep_certs *certs, const scep_cert *ra, finding_list *out)
@@ -196,10 +189,8 @@ static void check_chain(const scep_certs *certs, const scep_cert *ra, finding_li
 	int name = ra->issuer_of;
 	int issuer = name < 0 ? -1 : newest_ca(certs, name, ~0u);
 	if (issuer < 0) {
-		strbuf d = { 0 };
-		add_name(&d, ra);
-		sb_addf(&d, "; issuer %s", or_unknown(ra->issuer));
-		add(out, FK_RA_ISSUER_MISSING, sb_take(&d), evidence_of(ra));
+		add(out, FK_RA_ISSUER_MISSING, FN_CERT_ISSUER, or_unknown(ra->subject),
+		    or_unknown(ra->serial), or_unknown(ra->issuer), NULL, evidence_of(ra));
 		return;
 	}
 	int signer = newest_ca(certs, name, ra->signed_by);
@@ -207,7 +198,7 @@ static void check_chain(const scep_certs *certs, const scep_cert *ra, finding_li
 		strbuf e = { 0 };
 		add_evidence(&e, ra);
 		add_evidence(&e, &certs->certs[issuer]);
-		add(out, FK_RA_UNKNOWN_KEY, name_of(ra), sb_take(&e));
+		add_cert(out, FK_RA_UNKNOWN_KEY, ra, sb_take(&e));
 		return;
 	}
 	if (superseded(certs, (size_t)signer))
@@ -222,12 +213,11 @@ static void check_signature(const scep_cert *c, finding_list *out)
 		: strcmp(c->sig_hash, "SHA1") == 0 ? FK_SHA1_SIGNATURE : FK_COUNT;
 	if (v == FK_COUNT)
 		return;
-	strbuf d = { 0 };
-	add_name(&d, c);
-	sb_addf(&d, ", %s", or_unknown(c->sig_alg));
-	if (c->sig_pss && *c->sig_hash)
-		sb_addf(&d, " with %s", c->sig_hash);
-	add(out, v, sb_take(&d), evidence_of(c));
+	char alg[96];
+	snprintf(alg, sizeof alg, c->sig_pss && *c->sig_hash ? "%s (%s)" : "%s", or_unknown(c->sig_alg),
+		 c->sig_hash);
+	add(out, v, FN_CERT_SIGNATURE, or_unknown(c->subject), or_unknown(c->serial), alg, NULL,
+	    evidence_of(c));
 }
 
 /* ---- the RA roles ------------------------------------------------------------- */
@@ -247,26 +237,14 @@ static int has_request_agent_eku(const scep_cert *c)
 	return 0;
 }
 
-/* "signing: SUBJECT, serial S; encryption: SUBJECT, serial S" */
-static char *roles_detail(const scep_certs *certs)
+/* The RA certificates that hold ROLE, as facts: "SUBJECT (serial); ...". */
+static char *holders(const scep_certs *certs, unsigned role)
 {
-	static const struct {
-		unsigned role;
-		const char *name;
-	} roles[] = { { CACERT_SIGNING, "signing" }, { CACERT_ENCRYPTION, "encryption" } };
 	strbuf b = { 0 };
-	for (size_t r = 0; r < sizeof roles / sizeof *roles; r++) {
-		size_t n = 0;
-		for (size_t i = 0; i < certs->ncerts; i++) {
-			if (!(cacert_ra_roles(&certs->certs[i]) & roles[r].role))
-				continue;
-			if (n++)
-				sb_add(&b, " and ");
-			else
-				sb_addf(&b, "%s%s: ", b.len ? "; " : "", roles[r].name);
-			add_name(&b, &certs->certs[i]);
-		}
-	}
+	for (size_t i = 0; i < certs->ncerts; i++)
+		if (cacert_ra_roles(&certs->certs[i]) & role)
+			sb_addf(&b, "%s%s (%s)", b.len ? "; " : "", or_unknown(certs->certs[i].subject),
+				or_unknown(certs->certs[i].serial));
 	return sb_take(&b);
 }
 
@@ -284,20 +262,25 @@ static void check_roles(const scep_certs *certs, finding_list *out)
 	unsigned roles = 0;
 	for (size_t i = 0; i < certs->ncerts; i++)
 		roles |= cacert_ra_roles(&certs->certs[i]);
-	if (roles == (CACERT_SIGNING | CACERT_ENCRYPTION)) {
-		add(out, FK_RA_ROLES, roles_detail(certs), ra_evidence(certs));
-		return;
+	char *sign = holders(certs, CACERT_SIGNING), *crypt = holders(certs, CACERT_ENCRYPTION);
+	if (roles == (CACERT_SIGNING | CACERT_ENCRYPTION))
+		add(out, FK_RA_ROLES, FN_RA_ROLES, sign, crypt, NULL, NULL, ra_evidence(certs));
+	/* A role missing: the detail names the certificates of the other. */
+	if (roles == CACERT_ENCRYPTION)
+		add(out, FK_RA_NO_SIGNING, FN_RA_ENCRYPTION, crypt, NULL, NULL, NULL, ra_evidence(certs));
+	if (roles == CACERT_SIGNING)
+		add(out, FK_RA_NO_ENCRYPTION, FN_RA_SIGNING, sign, NULL, NULL, NULL, ra_evidence(certs));
+	if (roles == 0) {
+		add(out, FK_RA_NO_SIGNING, FN_COUNT, NULL, NULL, NULL, NULL, ra_evidence(certs));
+		add(out, FK_RA_NO_ENCRYPTION, FN_COUNT, NULL, NULL, NULL, NULL, ra_evidence(certs));
 	}
-	if (!(roles & CACERT_SIGNING))
-		add(out, FK_RA_NO_SIGNING, roles_detail(certs), ra_evidence(certs));
-	if (!(roles & CACERT_ENCRYPTION))
-		add(out, FK_RA_NO_ENCRYPTION, roles_detail(certs), ra_evidence(certs));
+	free(sign);
+	free(crypt);
 }
 
 /* The RA certificates that hold ROLE: when their keys differ, one of them
  * is left over (NDES uses one), and the finding names them all. */
-static void check_duplicate(const scep_certs *certs, unsigned role, const char *name,
-			    finding_list *out)
+static void check_duplicate(const scep_certs *certs, unsigned role, finding_list *out)
 {
 	const scep_cert *first = NULL;
 	int differ = 0;
@@ -313,17 +296,18 @@ static void check_duplicate(const scep_certs *certs, unsigned role, const char *
 	if (!differ)
 		return;
 	strbuf d = { 0 }, e = { 0 };
-	sb_addf(&d, "%s:", name);
-	size_t n = 0;
 	for (size_t i = 0; i < certs->ncerts; i++) {
 		const scep_cert *c = &certs->certs[i];
+		char until[32];
 		if (!(cacert_ra_roles(c) & role))
 			continue;
-		sb_addf(&d, "%s serial %s, not after ", n++ ? ";" : "", or_unknown(c->serial));
-		add_time(&d, c->not_after);
+		format_time(until, sizeof until, c->not_after);
+		sb_addf(&d, "%s%s (%s)", d.len ? "; " : "", or_unknown(c->serial), until);
 		add_evidence(&e, c);
 	}
-	add(out, FK_RA_DUPLICATE, sb_take(&d), sb_take(&e));
+	add(out, FK_RA_DUPLICATE, role == CACERT_SIGNING ? FN_DUPLICATE_SIGNING : FN_DUPLICATE_ENCRYPTION,
+	    d.s ? d.s : "", NULL, NULL, NULL, sb_take(&e));
+	free(sb_take(&d));
 }
 
 void cacert_check(const scep_certs *certs, time_t now, finding_list *out)
@@ -335,7 +319,7 @@ void cacert_check(const scep_certs *certs, time_t now, finding_list *out)
 	}
 	if (ra == 0) {
 		/* The CA signs and decrypts itself: no roles to check. */
-		add(out, FK_NO_RA, NULL, NULL);
+		add(out, FK_NO_RA, FN_COUNT, NULL, NULL, NULL, NULL, NULL);
 	}
 	for (size_t i = 0; i < certs->ncerts; i++)
 		if (!certs->certs[i].is_ca)
@@ -347,7 +331,7 @@ void cacert_check(const scep_certs *certs, time_t now, finding_list *out)
 	check_roles(certs, out);
 	for (size_t i = 0; i < certs->ncerts; i++)
 		if (!certs->certs[i].is_ca && !has_request_agent_eku(&certs->certs[i]))
-			add(out, FK_RA_NO_EKU, name_of(&certs->certs[i]), evidence_of(&certs->certs[i]));
-	check_duplicate(certs, CACERT_SIGNING, "signing", out);
-	check_duplicate(certs, CACERT_ENCRYPTION, "encryption", out);
+			add_cert(out, FK_RA_NO_EKU, &certs->certs[i], evidence_of(&certs->certs[i]));
+	check_duplicate(certs, CACERT_SIGNING, out);
+	check_duplicate(certs, CACERT_ENCRYPTION, out);
 }

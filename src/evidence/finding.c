@@ -56,7 +56,7 @@ static void render(const finding *f, const char *format, char *buf, size_t size)
 	const char *a[FINDING_NOTE_ARGS];
 	for (size_t i = 0; i < FINDING_NOTE_ARGS; i++)
 		a[i] = f->args[i] ? f->args[i] : "";
-	snprintf(buf, size, format, a[0], a[1], a[2]);
+	snprintf(buf, size, format, a[0], a[1], a[2], a[3]);
 }
 #pragma GCC diagnostic pop
 

@@ -35,7 +35,7 @@ typedef struct {
 	const char *format;     /* English msgid, one %s per fact */
 } finding_note;
 
-#define FINDING_NOTE_ARGS 3
+#define FINDING_NOTE_ARGS 4
 
 typedef struct {
 	const finding_kind *kind;

@@ -228,8 +228,8 @@ static void a_healthy_mscep_ra_pair(void **state)
 	finding_list l;
 	grade(xs, 3, &l);
 	const finding *f = expect(&l, "ra-roles", NULL, SEV_OK);
-	assert_string_equal(f->detail, "signing: CN=NDES-MSCEP-RA-SIGN, serial 10; "
-				       "encryption: CN=NDES-MSCEP-RA-ENC, serial 11");
+	assert_string_equal(f->detail, "signing: CN=NDES-MSCEP-RA-SIGN (10); "
+				       "encryption: CN=NDES-MSCEP-RA-ENC (11)");
 	assert_true(evidence_has(f, "role: RA signing"));
 	assert_true(evidence_has(f, "role: RA encryption"));
 	assert_true(evidence_has(f, "signature: sha256WithRSAEncryption"));
@@ -342,10 +342,10 @@ static void signatures_ios_refuses(void **state)
 	finding_list l;
 	grade(xs, 3, &l);
 	const finding *f = expect(&l, "sha1-signature", IOS, SEV_PROBLEM);
-	assert_string_equal(f->detail, "CN=NDES-MSCEP-RA-SIGN, serial 10, sha1WithRSAEncryption");
+	assert_string_equal(f->detail, "CN=NDES-MSCEP-RA-SIGN, serial 10, signed with sha1WithRSAEncryption");
 	assert_true(evidence_has(f, "signature: sha1WithRSAEncryption"));
 	f = expect(&l, "pss-signature", IOS, SEV_PROBLEM);
-	assert_string_equal(f->detail, "CN=NDES-MSCEP-RA-ENC, serial 11, rsassaPss with SHA256");
+	assert_string_equal(f->detail, "CN=NDES-MSCEP-RA-ENC, serial 11, signed with rsassaPss (SHA256)");
 	assert_int_equal(count(&l, "sha1-signature") + count(&l, "pss-signature"), 2);
 	/* the chain itself is fine: PSS and SHA-1 signatures verify */
 	assert_null(find(&l, "ra-unknown-key"));
@@ -393,7 +393,7 @@ static void only_a_signing_ra(void **state)
 	finding_list l;
 	grade(xs, 2, &l);
 	const finding *f = expect(&l, "ra-no-encryption", SEC_500, SEV_PROBLEM);
-	assert_string_equal(f->detail, "signing: CN=NDES-MSCEP-RA-SIGN, serial 10");
+	assert_string_equal(f->detail, "signing: CN=NDES-MSCEP-RA-SIGN (10)");
 	assert_true(evidence_has(f, "role: RA signing"));
 	assert_null(find(&l, "ra-no-signing"));
 	assert_null(find(&l, "ra-roles"));
@@ -426,8 +426,8 @@ static void the_same_role_twice(void **state)
 	grade(xs, 4, &l);
 	const finding *f = expect(&l, "ra-duplicate", NULL, SEV_WARNING);
 	assert_int_equal(count(&l, "ra-duplicate"), 1);
-	detail_has(f, "signing: serial 10, not after ");
-	detail_has(f, "; serial 20, not after ");
+	detail_has(f, "signing, by serial and end of validity: 10 (");
+	detail_has(f, "; 20 (");
 	assert_true(evidence_has(f, "serial: 10"));
 	assert_true(evidence_has(f, "serial: 20"));
 	finding_list_free(&l);
