@@ -378,6 +378,19 @@ static void check_caps(const diagnose_input *in, check_report *rep)
 		add(rep, "GetCACaps", FK_CAPS_NO_POST, NULL, NULL);
 }
 
+/* What a GetCACert body that gives no certificate is. */
+static finding_note_id unreadable_note(scep_status st)
+{
+	switch (st) {
+	case SCEP_EMPTY: return FN_EMPTY_BODY;
+	case SCEP_BAD_DER: return FN_NOT_DER;
+	case SCEP_BAD_PKCS7: return FN_NOT_PKCS7;
+	case SCEP_NOT_SIGNED_DATA: return FN_NOT_SIGNED_DATA;
+	case SCEP_NO_CERTS: return FN_NO_CERTS;
+	default: return FN_NEITHER_FORMAT;
+	}
+}
+
 static void check_certs(const diagnose_input *in, check_report *rep)
 {
 	const probe_result *r = in->r[REQ_CACERT];
@@ -385,16 +398,14 @@ static void check_certs(const diagnose_input *in, check_report *rep)
 		return;
 	scep_status st = scep_parse_cacert(r->content_type, r->body, r->body_len, &rep->certs);
 	if (st != SCEP_OK) {
-		add(rep, "GetCACert", FK_CERTS_UNREADABLE,
-		    strdup(scep_status_text(st)), request_evidence(r, in));
+		add_note(rep, "GetCACert", FK_CERTS_UNREADABLE, unreadable_note(st), NULL, NULL,
+			 request_evidence(r, in));
 		return;
 	}
-	strbuf d = { 0 };
-	if (rep->certs.pkcs7)
-		sb_addf(&d, "%zu certificates in a PKCS#7", rep->certs.ncerts + rep->certs.skipped);
-	else
-		sb_add(&d, "one DER certificate");
-	add(rep, "GetCACert", FK_CERTS, sb_take(&d), request_evidence(r, in));
+	char n[32];
+	snprintf(n, sizeof n, "%zu", rep->certs.ncerts + rep->certs.skipped);
+	add_note(rep, "GetCACert", FK_CERTS, rep->certs.pkcs7 ? FN_PKCS7_CERTS : FN_ONE_DER, n, NULL,
+		 request_evidence(r, in));
 	if (!rep->certs.type_matches)
 		add(rep, "GetCACert", FK_CERTS_UNEXPECTED_TYPE,
 		    untrusted_detail(r->content_type ? r->content_type : "none"), NULL);

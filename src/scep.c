@@ -340,20 +340,6 @@ scep_status scep_parse_cacert(const char *content_type, const unsigned char *bod
 	return st;
 }
 
-const char *scep_status_text(scep_status s)
-{
-	switch (s) {
-	case SCEP_OK: return "ok";
-	case SCEP_EMPTY: return "empty body";
-	case SCEP_BAD_DER: return "not a DER certificate";
-	case SCEP_BAD_PKCS7: return "not a PKCS#7 structure";
-	case SCEP_NOT_SIGNED_DATA: return "PKCS#7 but not SignedData";
-	case SCEP_NO_CERTS: return "PKCS#7 SignedData without certificates";
-	case SCEP_BAD_FORMAT: return "neither a DER certificate nor a PKCS#7 structure";
-	}
-	return "?";
-}
-
 void scep_certs_free(scep_certs *c)
 {
 	for (size_t i = 0; i < c->ncerts; i++) {

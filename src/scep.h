@@ -96,8 +96,6 @@ typedef struct {
  * whether the type was right. Hostile input only ever gives a status. */
 scep_status scep_parse_cacert(const char *content_type, const unsigned char *body, size_t len,
 			      scep_certs *out);
-/* The status in a few untranslated words, for a finding's detail. */
-const char *scep_status_text(scep_status s);
 void scep_certs_free(scep_certs *c);
 
 #endif
