@@ -108,6 +108,15 @@ int check_step(live_check *c, int ms, int wake_fd)
 	return c && c->batch ? probe_step(c->batch, ms, wake_fd) : 0;
 }
 
+size_t check_poll_fds(live_check *c, struct pollfd *fds, size_t max, int *timeout_ms)
+{
+	if (c == NULL || c->batch == NULL) {
+		*timeout_ms = 0;        /* nothing to wait for: step it now */
+		return 0;
+	}
+	return probe_poll_fds(c->batch, fds, max, timeout_ms);
+}
+
 long check_seconds_left(const live_check *c)
 {
 	long left = c ? (long)(c->deadline - time(NULL)) : 0;

@@ -9,6 +9,7 @@
 #include "evidence/finding.h"
 #include "scep.h"
 
+#include <poll.h>
 #include <stddef.h>
 #include <time.h>
 
@@ -54,6 +55,12 @@ live_check *check_begin(const char *url, const check_options *opt, check_progres
  * is readable, such as the terminal with a key pressed. Returns 1 while
  * requests are running, 0 when check_finish can report. */
 int check_step(live_check *c, int ms, int wake_fd);
+/* For one loop that runs several checks at once (scepwiz check URL...):
+ * writes into FDS, room for MAX, the sockets C's requests wait on and
+ * returns how many there are (more than MAX: call again with more room);
+ * lowers *TIMEOUT_MS to when C must be stepped at the latest. poll() the
+ * sockets of every check together, then check_step(c, 0, -1) each. */
+size_t check_poll_fds(live_check *c, struct pollfd *fds, size_t max, int *timeout_ms);
 /* Seconds until the requests time out (for a countdown). */
 long check_seconds_left(const live_check *c);
 /* Stops the requests at once and frees C; nothing is reported. */

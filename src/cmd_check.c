@@ -1,15 +1,20 @@
-/* scepwiz check URL: the live checks, reported as text or YAML.
- * Exit 0: a healthy NDES; 1: a problem was found; 64: bad usage. */
+/* scepwiz check URL...: the live checks of one URL, reported as text or
+ * YAML, or of many at once, summed up a line each (check_many.c).
+ * Exit 0: healthy; 1: a problem was found; 64: bad usage. */
 #include <config.h>
 
 #include "check.h"
+#include "check_many.h"
 #include "cli.h"
 #include "enroll.h"
 #include "i18n.h"
 #include "paths.h"
+#include "regfile.h"
 #include "report.h"
+#include "report_many.h"
 #include "strbuf.h"
 #include "trust.h"
+#include "urllist.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -22,8 +27,8 @@
 
 static void usage(void)
 {
-	printf(_("Usage: %s check URL [--format text|yaml] [--timeout S] [--cacert F] [--insecure]\n"
-		 "       [--enroll [--challenge TEXT]]\n"),
+	printf(_("Usage: %s check URL... [--from FILE] [--jobs N] [--format text|yaml] [--timeout S]\n"
+		 "       [--cacert F] [--insecure] [--enroll [--challenge TEXT]]\n"),
 	       PACKAGE);
 	fputs(_("Tests a SCEP server URL as the article 'Test and troubleshoot the SCEP server URL'\n"
 		"does, and more: GetCACaps, GetCACert, a long request and TLS.\n\n"
@@ -34,8 +39,14 @@ static void usage(void)
 		"      --enroll      also send a probe enrollment, a real PKIOperation (opt-in:\n"
 		"                    it leaves events in the NDES logs under CN=scepwiz-probe-...)\n"
 		"      --challenge T the challenge password for the probe (never shown); without\n"
-		"                    it the probe sends an invalid one and reads the refusal\n\n"
-		"Exit status: 0 healthy, 1 a problem was found, 64 bad usage, 66 a missing\n"
+		"                    it the probe sends an invalid one and reads the refusal\n\n"), stdout);
+	fputs(_("Many URLs (several given, or --from) are checked at once and summed up in a\n"
+		"line each (in YAML: results, a report each); a malformed one is reported as\n"
+		"bad-url and the others are still checked:\n"
+		"      --from FILE   also check the URLs in FILE, one a line (- reads standard\n"
+		"                    input; blank lines and # comments are skipped)\n"
+		"  -j, --jobs N      check at most N URLs at once, 1 to 256 (default 16)\n\n"), stdout);
+	fputs(_("Exit status: 0 healthy, 1 a problem was found, 64 bad usage, 66 a missing\n"
 		"--cacert or no system CA certificates (apt-get install ca-certificates).\n"), stdout);
 }
 
@@ -123,6 +134,19 @@ int cli_check_option(int c, const char *arg, check_options *opt)
 	}
 }
 
+/* STATUS, or EXIT_IOERR said when the report (RC -1: its YAML) did not
+ * reach standard output. */
+static int written(int rc, int status)
+{
+	if (rc < 0 || fflush(stdout) != 0 || ferror(stdout)) {
+		/* errno is the system's reason when there is one (a full disk). */
+		fprintf(stderr, _("%s: can't write the report: %s\n"), PACKAGE,
+			errno ? strerror(errno) : _("the YAML emitter failed"));
+		return EXIT_IOERR;
+	}
+	return status;
+}
+
 static int run(const char *url, const check_options *opt, int yaml, int enroll,
 	       const char *challenge)
 {
@@ -149,19 +173,123 @@ static int run(const char *url, const check_options *opt, int yaml, int enroll,
 	}
 	int status = check_report_problems(&rep) ? EXIT_FOUND : EXIT_OK;
 	check_report_free(&rep);
-	if (rc < 0 || fflush(stdout) != 0 || ferror(stdout)) {
-		/* errno is the system's reason when there is one (a full disk). */
-		fprintf(stderr, _("%s: can't write the report: %s\n"), PACKAGE,
-			errno ? strerror(errno) : _("the YAML emitter failed"));
-		return EXIT_IOERR;
+	return written(rc, status);
+}
+
+/* Everything on check's command line. */
+typedef struct {
+	check_options opt;
+	int yaml, enroll, jobs;
+	const char *challenge;
+	const char **from;      /* the --from files, in their order */
+	size_t nfrom;
+} check_args;
+
+static int parse_jobs(const char *s, int *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < 1 || v > CHECK_MANY_MAX_JOBS)
+		return cli_usage_error(_("--jobs wants a number from 1 to %d, not '%s'"),
+				       CHECK_MANY_MAX_JOBS, s);
+	*out = (int)v;
+	return EXIT_OK;
+}
+
+/* The many checks' live line on a terminal. */
+static void many_progress(size_t done, size_t total, void *arg)
+{
+	(void)arg;
+	fputs("\r\033[K", stderr);
+	fprintf(stderr, _("checked %zu/%zu"), done, total);
+	fflush(stderr);
+}
+
+/* The URLs given and those of each --from file into L: EXIT_OK, or the
+ * exit code of what it said (66 a file that can't be opened, 65 one that
+ * holds no list of URLs). */
+static int gather_urls(const check_args *a, char **args, size_t nargs, url_list *l)
+{
+	for (size_t i = 0; i < nargs; i++)
+		if (url_list_add(l, args[i]) < 0)
+			return cli_usage_error(_("more than %d URLs (the limit of one run)"), URL_LIST_MAX);
+	int rc = EXIT_OK;
+	for (size_t i = 0; i < a->nfrom && rc == EXIT_OK; i++) {
+		char why[256];
+		int got = url_list_from(l, a->from[i], why, sizeof why);
+		if (got == 0)
+			continue;
+		char *shown = untrusted_text(a->from[i], strlen(a->from[i]), 300);
+		fprintf(stderr, _("%s: can't read URLs from %s: %s\n"), PACKAGE, shown ? shown : "",
+			got == -1 ? regfile_error(errno) : why);
+		free(shown);
+		rc = got == -1 ? EXIT_NOINPUT : EXIT_DATAERR;
 	}
-	return status;
+	if (rc == EXIT_OK && l->n == 0) {
+		char *shown = untrusted_text(a->from[0], strlen(a->from[0]), 300);
+		rc = cli_usage_error(_("no URL to check in --from %s"), shown ? shown : "");
+		free(shown);
+	}
+	return rc;
+}
+
+/* The probe enrollments, one after another once every check has ended
+ * (while checks run, a blocking request would stall their clocks). */
+static void enroll_all(const check_args *a, const url_list *l, check_report *reps, int tty)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		if (reps[i].outcome == NULL)
+			continue;       /* refused: nothing was fetched */
+		if (tty)
+			show_progress(_("probe enrollment"), (int)i, (int)l->n, NULL);
+		enroll_run(l->v[i], &a->opt, a->challenge, &reps[i]);
+	}
+}
+
+/* 66 when the system's CA store is missing (as for one URL), 1 when any
+ * URL has a problem, else 0. */
+static int many_status(const check_report *reps, size_t n)
+{
+	const finding_kind *store = finding_builtin(FK_CA_STORE_MISSING);
+	for (size_t i = 0; i < n; i++)
+		if (reps[i].outcome == NULL && reps[i].findings.n && reps[i].findings.v[0].kind == store)
+			return EXIT_NOINPUT;
+	return report_many_with_problems(reps, n) ? EXIT_FOUND : EXIT_OK;
+}
+
+static int run_many(const check_args *a, const url_list *l)
+{
+	int tty = isatty(STDERR_FILENO);
+	check_report *reps = calloc(l->n, sizeof *reps);
+	if (reps == NULL || check_many(l->v, l->n, &a->opt, a->jobs, reps,
+				       tty ? many_progress : NULL, NULL) < 0) {
+		free(reps);
+		fprintf(stderr, "%s: %s\n", PACKAGE, strerror(ENOMEM));
+		return EXIT_SOFTWARE;
+	}
+	if (a->enroll)
+		enroll_all(a, l, reps, tty);
+	if (tty)
+		fputs("\r\033[K", stderr);
+	errno = 0;
+	int rc = 0;
+	if (a->yaml)
+		rc = report_many_yaml(reps, l->n, stdout);
+	else
+		report_many_text(reps, l->n, stdout);
+	int status = many_status(reps, l->n);
+	for (size_t i = 0; i < l->n; i++)
+		check_report_free(&reps[i]);
+	free(reps);
+	return written(rc, status);
 }
 
 /* The challenge, copied out of argv (which is blanked) for the one run. */
 static char *challenge_copy;
 
-int cmd_check(int argc, char **argv)
+/* Reads the options into A: -1, or the exit code (--help, a usage error). */
+static int parse(int argc, char **argv, check_args *a)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
@@ -170,42 +298,70 @@ int cmd_check(int argc, char **argv)
 		{ "insecure", no_argument, NULL, 'k' },
 		{ "enroll", no_argument, NULL, 'E' },
 		{ "challenge", required_argument, NULL, 'C' },
+		{ "from", required_argument, NULL, 'F' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	check_options opt = { .timeout_s = 15 };
-	int yaml = 0, enroll = 0, c;
-	const char *challenge = NULL;
-	while ((c = cli_getopt(argc, argv, "f:t:kh", opts)) != -1) {
+	int c;
+	while ((c = cli_getopt(argc, argv, "f:t:kj:h", opts)) != -1) {
 		switch (c) {
 		case 'f':
-			if ((c = cli_format_option(optarg, &yaml)) != EXIT_OK)
+			if ((c = cli_format_option(optarg, &a->yaml)) != EXIT_OK)
 				return c;
 			break;
 		case 't': case 'c': case 'k':
-			if ((c = cli_check_option(c, optarg, &opt)) != EXIT_OK)
+			if ((c = cli_check_option(c, optarg, &a->opt)) != EXIT_OK)
 				return c;
 			break;
-		case 'E': enroll = 1; break;
+		case 'E': a->enroll = 1; break;
 		case 'C':
 			/* Kept apart and blanked in argv: ps shows it at most an instant. */
 			free(challenge_copy);
-			challenge = challenge_copy = strdup(optarg);
+			a->challenge = challenge_copy = strdup(optarg);
 			memset(optarg, 'x', strlen(optarg));
+			break;
+		case 'F': a->from[a->nfrom++] = optarg; break;
+		case 'j':
+			if ((c = parse_jobs(optarg, &a->jobs)) != EXIT_OK)
+				return c;
 			break;
 		case 'h': usage(); return EXIT_OK;
 		default: return cli_usage_error(_("usage: check URL [--format text|yaml] [--timeout S] "
 						  "[--cacert F] [--insecure]"));
 		}
 	}
-	if (optind + 1 != argc)
-		return cli_usage_error(optind < argc ? _("check takes one URL")
-						     : _("check needs the SCEP server URL"));
-	if (challenge && !enroll)
-		c = cli_usage_error(_("--challenge is only for the probe enrollment: add --enroll"));
-	else
-		c = run(argv[optind], &opt, yaml, enroll, challenge);
+	if (optind == argc && a->nfrom == 0)
+		return cli_usage_error(_("check needs the SCEP server URL"));
+	if (a->challenge && !a->enroll)
+		return cli_usage_error(_("--challenge is only for the probe enrollment: add --enroll"));
+	return -1;
+}
+
+/* One URL and no --from: the single report, as always. Otherwise the
+ * summary of many, even of one URL from a file, so that a script reading
+ * --from's output always gets the same shape. */
+static int check_urls(const check_args *a, char **args, size_t nargs)
+{
+	if (nargs == 1 && a->nfrom == 0)
+		return run(args[0], &a->opt, a->yaml, a->enroll, a->challenge);
+	url_list l = { 0 };
+	int rc = gather_urls(a, args, nargs, &l);
+	if (rc == EXIT_OK)
+		rc = run_many(a, &l);
+	url_list_free(&l);
+	return rc;
+}
+
+int cmd_check(int argc, char **argv)
+{
+	check_args a = { .opt = { .timeout_s = 15 }, .jobs = CHECK_MANY_JOBS };
+	a.from = calloc((size_t)argc + 1, sizeof *a.from);
+	int rc = a.from ? parse(argc, argv, &a) : EXIT_SOFTWARE;
+	if (rc == -1)
+		rc = check_urls(&a, argv + optind, (size_t)(argc - optind));
+	free(a.from);
 	free(challenge_copy);
 	challenge_copy = NULL;
-	return c;
+	return rc;
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/select.h>
 
 /* ---- URLs (curl's URL API, so we parse as the transfer will) ------------ */
 
@@ -411,6 +412,43 @@ int probe_step(probe_batch *b, int ms, int wake_fd)
 		b->running = 0;
 	collect(b);
 	return b->running > 0;
+}
+
+/* The events poll() waits for on FD, as curl's sets ask. */
+static short poll_events(int fd, fd_set *r, fd_set *w, fd_set *x)
+{
+	return (short)((FD_ISSET(fd, r) ? POLLIN : 0) | (FD_ISSET(fd, w) ? POLLOUT : 0) |
+		       (FD_ISSET(fd, x) ? POLLPRI : 0));
+}
+
+size_t probe_poll_fds(probe_batch *b, struct pollfd *fds, size_t max, int *timeout_ms)
+{
+	fd_set r, w, x;
+	int maxfd = -1;
+	long t = -1;
+	FD_ZERO(&r);
+	FD_ZERO(&w);
+	FD_ZERO(&x);
+	if (b == NULL || !b->running || curl_multi_fdset(b->multi, &r, &w, &x, &maxfd) != CURLM_OK ||
+	    curl_multi_timeout(b->multi, &t) != CURLM_OK) {
+		*timeout_ms = 0;        /* ended, or broken: the next step says so */
+		return 0;
+	}
+	/* No socket yet (a name being resolved): curl's advice is 100 ms. */
+	if (maxfd < 0 && (t < 0 || t > 100))
+		t = 100;
+	if (t >= 0 && t < *timeout_ms)
+		*timeout_ms = (int)t;
+	size_t n = 0;
+	for (int fd = 0; fd <= maxfd; fd++) {
+		short ev = poll_events(fd, &r, &w, &x);
+		if (ev == 0)
+			continue;
+		if (n < max)
+			fds[n] = (struct pollfd){ .fd = fd, .events = ev };
+		n++;
+	}
+	return n;
 }
 
 void probe_cancel(probe_batch *b)

@@ -5,6 +5,7 @@
 #ifndef SCEPWIZ_PROBE_H
 #define SCEPWIZ_PROBE_H
 
+#include <poll.h>
 #include <stddef.h>
 
 #define PROBE_MAX_BODY (1024 * 1024)    /* bytes kept of any answer; past it, abort */
@@ -92,6 +93,14 @@ probe_batch *probe_begin(probe_result *r, size_t n, const probe_options *opt, pr
  * (or until WAKE_FD, when not -1, is readable). Returns 1 while some are
  * still running, 0 once all have ended. */
 int probe_step(probe_batch *b, int ms, int wake_fd);
+/* For a caller that waits on several batches at once (scepwiz check with
+ * many URLs): writes into FDS, room for MAX, the sockets B's requests wait
+ * on, and returns how many there are (more than MAX: call again with more
+ * room). Lowers *TIMEOUT_MS to when B must be stepped at the latest (0
+ * when it must be at once). Then probe_step(b, 0, -1) moves B on. Sockets
+ * numbered FD_SETSIZE or more are left out (curl_multi_fdset can't name
+ * them): such a caller must not wait long. */
+size_t probe_poll_fds(probe_batch *b, struct pollfd *fds, size_t max, int *timeout_ms);
 /* Stops at once: the requests still running end as PROBE_CANCELLED. */
 void probe_cancel(probe_batch *b);
 /* Frees the batch (the results stay the caller's). */

@@ -67,8 +67,8 @@ ok "check URL --format yaml --timeout 2" exits 1 $W check http://127.0.0.1:1/x -
 ok "... writes YAML" has "version: " "$out"
 ok "check --format yaml URL still works" exits 1 $W check --timeout 2 --format=yaml http://127.0.0.1:1/x
 ok "... YAML too" has "version: " "$out"
-ok "check with two URLs is refused" exits 64 $W check http://a/ http://b/
-ok "... as two" has "check takes one URL" "$err"
+ok "check with two URLs checks both" exits 1 $W check --timeout 2 http://127.0.0.1:1/a http://127.0.0.1:1/b
+ok "... a line each" test "$(grep -c '^http://127.0.0.1:1/[ab] ' "$out")" = 2
 ok "sections --lang sv" exits 0 $W sections --lang sv
 ok "... is in Swedish" has "Felsöka" "$out"
 ok "checklist --section ID --format md" exits 0 $W checklist --section http-error-503 --format md
@@ -96,6 +96,7 @@ ok "... nowhere in the message" test "$(grep -c secret "$err")" = 0
 
 ok "check --format yaml > /dev/full exits 74" exits 74 sh -c "$W check --format yaml --timeout 2 http://127.0.0.1:1/x >/dev/full"
 ok "... with the system's reason" has "can't write the report: No space left on device" "$err"
+ok "the summary of many > /dev/full exits 74" exits 74 sh -c "$W check --timeout 2 http://127.0.0.1:1/a http://127.0.0.1:1/b >/dev/full"
 
 # What does not reach standard output is an error (a full disk).
 for cmd in "sections" "--help" "explain" "checklist --section http-error-503" "lint"; do

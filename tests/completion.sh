@@ -49,6 +49,10 @@ offers --lang sv --no
 ok "options complete after --lang L" only --no-color
 offers check --in
 ok "check's options complete" only --insecure
+offers check --fr
+ok "check --from completes" only --from
+offers check --jo
+ok "check --jobs completes" only --jobs
 offers checklist --format ''
 ok "checklist's formats" only text md
 offers explain status-50

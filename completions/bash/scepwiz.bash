@@ -49,10 +49,10 @@ _scepwiz()
 		*) COMPREPLY=($(compgen -W 'text yaml' -- "$cur")) ;;
 		esac
 		return ;;
-	--output | -o | --cacert)
+	--output | -o | --cacert | --from)
 		_filedir
 		return ;;
-	--timeout | --engineer | --ticket | -e | -t | --older-than)
+	--timeout | --engineer | --ticket | -e | -t | --older-than | --jobs | -j)
 		return ;;
 	esac
 	$split && return
@@ -73,7 +73,7 @@ _scepwiz()
 			COMPREPLY=($(compgen -W "$(_scepwiz_words "$prog" sections)" -- "$cur"))
 			return
 		fi ;;
-	check) opts='--format --timeout --cacert --insecure --lang --help' ;;
+	check) opts='--format --timeout --cacert --insecure --from --jobs --lang --help' ;;
 	logs)
 		opts='--format --lang --help'
 		[[ $cur == -* ]] || { _filedir; return; } ;;

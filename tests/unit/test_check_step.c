@@ -14,6 +14,7 @@
 #include <string.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -117,6 +118,49 @@ static void a_refused_url_starts_nothing(void **state)
 	check_report_free(&rep);
 }
 
+/* Several checks wait in one poll() (scepwiz check URL...): each names its
+ * sockets, and once the requests are sent to a server that never answers,
+ * nothing is ready: the poll sleeps instead of spinning. */
+static void checks_name_their_sockets_for_one_poll(void **state)
+{
+	world *w = *state;
+	check_options opt = { .timeout_s = 30 };
+	live_check *c[2];
+	for (int i = 0; i < 2; i++) {
+		c[i] = check_begin(w->url, &opt, NULL, NULL);
+		assert_non_null(c[i]);
+		/* connect, then send: a few steps on loopback */
+		for (int k = 0; k < 5; k++)
+			assert_int_equal(check_step(c[i], 20, -1), 1);
+	}
+	struct pollfd fds[64];
+	size_t n = 0, first = 0;
+	int timeout = 5000;
+	for (int i = 0; i < 2; i++) {
+		size_t got = check_poll_fds(c[i], fds + n, 64 - n, &timeout);
+		assert_true(got >= 1 && got <= 64 - n);
+		first = i == 0 ? got : first;
+		n += got;
+	}
+	assert_true(timeout >= 0 && timeout <= 5000);
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n; j++)
+			assert_int_not_equal(fds[i].fd, fds[j].fd);
+	/* With no room it still counts, and writes nothing. */
+	int t = 5000;
+	assert_int_equal(check_poll_fds(c[0], NULL, 0, &t), first);
+	assert_int_equal(poll(fds, (nfds_t)n, 100), 0);
+	for (int i = 0; i < 2; i++)
+		check_cancel(c[i]);
+
+	/* A refused URL has nothing to wait for: step it at once. */
+	live_check *bad = check_begin("ftp://ndes/x", &opt, NULL, NULL);
+	timeout = 5000;
+	assert_int_equal(check_poll_fds(bad, fds, 64, &timeout), 0);
+	assert_int_equal(timeout, 0);
+	check_cancel(bad);
+}
+
 /* A child that answers every connection with RESPONSE, for a while. */
 static pid_t serve(const char *response, size_t len, char *url, size_t size)
 {
@@ -184,6 +228,7 @@ int main(void)
 		cmocka_unit_test(a_key_wakes_the_step),
 		cmocka_unit_test(finishing_early_does_not_wait),
 		cmocka_unit_test(a_refused_url_starts_nothing),
+		cmocka_unit_test(checks_name_their_sockets_for_one_poll),
 		cmocka_unit_test(a_header_line_over_100k_is_named),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
