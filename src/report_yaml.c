@@ -62,11 +62,11 @@ static void capabilities(yaml_out *o, const check_report *rep)
 		yo_plain(o, NULL);
 		return;
 	}
-	yo_seq(o, 1);
+	yo_flow_seq(o, 1);     /* one line, as the README shows it */
 	for (size_t i = 0; scep_cap_name(i); i++)
 		if (rep->caps.caps & (1u << i))
 			yo_str(o, scep_cap_name(i));
-	yo_seq(o, 0);
+	yo_flow_seq(o, 0);
 }
 
 void report_yaml_emit(yaml_out *o, const check_report *rep)
