@@ -19,6 +19,10 @@ void tree_free_parts(node *n);
  * alias in its tree, an evidence code used twice. Returns the problems. */
 int tree_check_parts(const tree_set *set, FILE *errs);
 
+/* Gives each answer whose English is also a heading the msgctxt "answer"
+ * (tree_text.c). */
+void tree_mark_answer_contexts(tree_set *set);
+
 /* The node of T that ALIAS names, or NULL. */
 const node *tree_find_alias(const tree *t, const char *alias);
 
