@@ -56,6 +56,16 @@ void tree_report(struct tree_ctx *c, unsigned line, unsigned col, const char *ms
 
 #define AT(n) (n)->line, (n)->col
 
+/* N zeroed items of SIZE; on failure the file is refused with the reason,
+ * so a tree is never used half read. */
+static void *alloc(ctx *c, size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size);
+	if (p == NULL)
+		report(c, 0, 0, "%s", strerror(ENOMEM));
+	return p;
+}
+
 /* ---- typed access to the YAML ------------------------------------------ */
 
 static int is_one_of(const char *s, const char *const *list)
@@ -157,7 +167,8 @@ static void read_choices(ctx *c, node *n, const yd_node *map, int with_outcome)
 			       node_type_name(n->type), n->id);
 		return;
 	}
-	n->choices = calloc(list->n, sizeof *n->choices);
+	if ((n->choices = alloc(c, list->n, sizeof *n->choices)) == NULL)
+		return;
 	n->nchoices = list->n;
 	for (size_t i = 0; i < list->n; i++) {
 		const yd_node *m = list->items[i];
@@ -182,7 +193,8 @@ static void read_steps(ctx *c, cause *cs, const yd_node *map)
 	const yd_node *list = get_list(c, map, "steps");
 	if (list == NULL)
 		return;
-	cs->steps = calloc(list->n, sizeof *cs->steps);
+	if ((cs->steps = alloc(c, list->n, sizeof *cs->steps)) == NULL)
+		return;
 	cs->nsteps = list->n;
 	for (size_t i = 0; i < list->n; i++) {
 		const yd_node *m = list->items[i];
@@ -206,7 +218,8 @@ static void read_causes(ctx *c, node *n, const yd_node *map)
 			report(c, n->line, n->col, _("remediation '%s' has no 'causes'"), n->id);
 		return;
 	}
-	n->causes = calloc(list->n, sizeof *n->causes);
+	if ((n->causes = alloc(c, list->n, sizeof *n->causes)) == NULL)
+		return;
 	n->ncauses = list->n;
 	for (size_t i = 0; i < list->n; i++) {
 		const yd_node *m = list->items[i];
@@ -223,7 +236,8 @@ static void read_keywords(ctx *c, node *n, const yd_node *map)
 	const yd_node *list = get_list(c, map, "keywords");
 	if (list == NULL)
 		return;
-	n->keywords = calloc(list->n, sizeof *n->keywords);
+	if ((n->keywords = alloc(c, list->n, sizeof *n->keywords)) == NULL)
+		return;
 	for (size_t i = 0; i < list->n; i++) {
 		if (list->items[i]->kind != YD_SCALAR || list->items[i]->str[0] == '\0')
 			report(c, AT(list->items[i]), _("a keyword must be a non-empty string"));
@@ -366,7 +380,9 @@ static void resolve_tree(ctx *c, tree *t, const char *start_id, const yd_node *s
 		report(c, AT(start_at), _("'start' names no node: '%s'"), start_id);
 	if (t->start == NULL || c->nerr)
 		return;
-	char *seen = calloc(t->nnodes, 1);
+	char *seen = alloc(c, t->nnodes, 1);
+	if (seen == NULL)
+		return;
 	node_mark_reachable(t->start, seen);
 	for (size_t i = 0; i < t->nnodes; i++)
 		if (!seen[i])
@@ -381,8 +397,9 @@ static void read_nodes(ctx *c, tree *t, const yd_node *nodes)
 		report(c, AT(nodes), _("'nodes' must be a non-empty mapping"));
 		return;
 	}
+	if ((t->nodes = alloc(c, nodes->n / 2, sizeof *t->nodes)) == NULL)
+		return;
 	t->nnodes = nodes->n / 2;
-	t->nodes = calloc(t->nnodes, sizeof *t->nodes);
 	for (size_t i = 0; i < t->nnodes; i++) {
 		t->nodes[i].tree = t;
 		read_node(c, &t->nodes[i], nodes->items[2 * i], nodes->items[2 * i + 1]);
@@ -436,9 +453,14 @@ static void check_probes(ctx *c, const tree *t)
 static tree *read_tree(ctx *c, yd_node *doc)
 {
 	static const char *const keys[] = { "id", "_title", "flow_step", "article", "start", "nodes", NULL };
-	tree *t = calloc(1, sizeof *t);
+	tree *t = alloc(c, 1, sizeof *t);
+	if (t == NULL) {
+		yd_free(doc);
+		return NULL;
+	}
 	t->doc = doc;
-	t->file = strdup(c->file);
+	if ((t->file = strdup(c->file)) == NULL)
+		report(c, 0, 0, "%s", strerror(ENOMEM));
 	if (check_map(c, doc, _("a tree"), keys, keys) < 0 && doc->kind != YD_MAP)
 		return t;
 	t->id = get_str(c, doc, "id");
@@ -474,6 +496,8 @@ static int add_doc(tree_set *set, ctx *c, yd_node *doc, const yd_error *e)
 		return c->nerr;
 	}
 	tree *t = read_tree(c, doc);
+	if (t == NULL)
+		return c->nerr;
 	if (c->nerr == 0 && tree_set_tree(set, t->id))
 		report(c, AT(yd_get(doc, "id")), _("tree id '%s' is already used by %s"), t->id,
 		       tree_set_tree(set, t->id)->file);
