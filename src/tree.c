@@ -334,7 +334,7 @@ static void read_node(ctx *c, node *n, const yd_node *key, const yd_node *map)
 
 /* ---- a tree ------------------------------------------------------------- */
 
-static node *find_node(const tree *t, const char *id)
+node *tree_node_by_id(const tree *t, const char *id)
 {
 	for (size_t i = 0; i < t->nnodes; i++)
 		if (t->nodes[i].id && strcmp(t->nodes[i].id, id) == 0)
@@ -345,7 +345,7 @@ static node *find_node(const tree *t, const char *id)
 static const node *resolve_id(ctx *c, const tree *t, const char *id, const node *from,
 			      const char *field)
 {
-	const node *target = find_node(t, id);
+	const node *target = tree_node_by_id(t, id);
 	if (target == NULL)
 		report(c, from->line, from->col, _("'%s' of '%s' names no node: '%s'"), field,
 		       from->id, id);
@@ -376,7 +376,7 @@ static void resolve_tree(ctx *c, tree *t, const char *start_id, const yd_node *s
 		if (n->next_id)
 			n->next = resolve_id(c, t, n->next_id, n, "next");
 	}
-	if (start_id && (t->start = find_node(t, start_id)) == NULL)
+	if (start_id && (t->start = tree_node_by_id(t, start_id)) == NULL)
 		report(c, AT(start_at), _("'start' names no node: '%s'"), start_id);
 	if (t->start == NULL || c->nerr)
 		return;
@@ -442,7 +442,7 @@ static void check_probes(ctx *c, const tree *t)
 			       _("check '%s' names an unknown probe '%s' (known: scep-url)"), n->id, n->probe);
 		for (size_t k = 0; k < n->nchoices; k++) {
 			const char *o = n->choices[k].outcome;
-			if (o && strcmp(o, "ok") && strcmp(o, "other") && find_node(t, o) == NULL)
+			if (o && strcmp(o, "ok") && strcmp(o, "other") && tree_node_by_id(t, o) == NULL)
 				report(c, AT(yd_get(list->items[k], "outcome")),
 				       _("outcome '%s' of check '%s' is not 'ok', 'other' or a section of "
 					 "this tree"), o, n->id);
@@ -569,7 +569,7 @@ int tree_set_resolve(tree_set *set, FILE *errs)
 				       n->link_tree);
 			else if (n->link_section == NULL)
 				n->link = target->start;
-			else if ((n->link = find_node(target, n->link_section)) == NULL)
+			else if ((n->link = tree_node_by_id(target, n->link_section)) == NULL)
 				report(&c, n->line, n->col, _("link '%s' names no section of %s: '%s'"),
 				       n->id, n->link_tree, n->link_section);
 			/* Also when the target is a tree whose start is a link: one hop
@@ -590,44 +590,4 @@ void tree_set_clear(tree_set *set)
 	free(set->trees);
 	set->trees = NULL;
 	set->ntrees = 0;
-}
-
-const node *tree_set_find(const tree_set *set, const char *spec, int *ambiguous)
-{
-	const node *found = NULL;
-	const char *slash = strchr(spec, '/');
-	*ambiguous = 0;
-	if (slash) {
-		for (size_t i = 0; i < set->ntrees; i++) {
-			const tree *t = set->trees[i];
-			if (strlen(t->id) == (size_t)(slash - spec) && strncmp(t->id, spec, slash - spec) == 0) {
-				const node *n = find_node(t, slash + 1);
-				return n ? n : tree_find_alias(t, slash + 1);
-			}
-		}
-		return NULL;
-	}
-	for (size_t i = 0; i < set->ntrees; i++) {
-		const node *n = find_node(set->trees[i], spec);
-		if (n == NULL)
-			n = tree_find_alias(set->trees[i], spec);
-		if (n && found)
-			*ambiguous = 1;
-		if (n && !found)
-			found = n;
-	}
-	if (found == NULL && tree_set_tree(set, spec))
-		found = tree_set_tree(set, spec)->start;
-	return *ambiguous ? NULL : found;
-}
-
-const char *tree_set_spec(const tree_set *set, const node *n, char *buf, size_t size)
-{
-	int ambiguous;
-	tree_set_find(set, n->id, &ambiguous);
-	if (ambiguous)
-		snprintf(buf, size, "%s/%s", n->tree->id, n->id);
-	else
-		snprintf(buf, size, "%s", n->id);
-	return buf;
 }

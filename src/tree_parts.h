@@ -23,6 +23,9 @@ int tree_check_parts(const tree_set *set, FILE *errs);
  * (tree_text.c). */
 void tree_mark_answer_contexts(tree_set *set);
 
+/* The node of T with ID (not an alias), or NULL. */
+struct node *tree_node_by_id(const tree *t, const char *id);
+
 /* The node of T that ALIAS names, or NULL. */
 const node *tree_find_alias(const tree *t, const char *alias);
 
