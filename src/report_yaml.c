@@ -201,6 +201,18 @@ static void capabilities(out_t *o, const check_report *rep)
 	collection(o, 0, 0);
 }
 
+/* The long request's measurement, in bytes: null when none. */
+static void long_request_figures(out_t *o, const check_report *rep)
+{
+	char n[32];
+	str(o, "largest_ok");
+	snprintf(n, sizeof n, "%zu", rep->largest_ok);
+	typed(o, rep->largest_ok ? n : "null");
+	str(o, "first_refused");
+	snprintf(n, sizeof n, "%zu", rep->first_refused);
+	typed(o, rep->first_refused ? n : "null");
+}
+
 static void report_map(out_t *o, const check_report *rep)
 {
 	char n[32];
@@ -215,6 +227,7 @@ static void report_map(out_t *o, const check_report *rep)
 	snprintf(n, sizeof n, "%zu", check_report_problems(rep));
 	str(o, "problems");
 	typed(o, n);
+	long_request_figures(o, rep);
 	str(o, "findings");
 	collection(o, 0, 1);
 	for (size_t i = 0; i < rep->findings.n; i++)

@@ -96,9 +96,11 @@ KIND(NOT_YET_VALID, "not-yet-valid", WARNING, NULL, "GetCACert",
 KIND(NO_RA, "no-ra", INFO, NULL, "GetCACert",
      N_("no RA certificate: NDES sends its MSCEP-RA certificates with the CA's"))
 KIND(LONG_OK, "long-ok", OK, NULL, "long-request",
-     N_("a request with a 20 KB message is accepted, as devices send them"))
-KIND(LONG_DIFFERS, "long-differs", WARNING, "http-414-request-uri-too-long", "long-request",
-     N_("a request with a 20 KB message fails while short ones work"))
+     N_("a request of 65534 bytes, the size the article sets NDES up for, is accepted"))
+KIND(LONG_BELOW_TARGET, "long-below-target", WARNING, "http-414-request-uri-too-long", "long-request",
+     N_("requests as large as devices send (up to 40 KB) are accepted, but not the 65534 bytes the article sets"))
+KIND(LONG_DIFFERS, "long-differs", PROBLEM, "http-414-request-uri-too-long", "long-request",
+     N_("requests smaller than devices send (up to 40 KB) are refused while short ones work"))
 KIND(ENROLL_SENT, "enroll-sent", INFO, NULL, "enroll",
      N_("a probe enrollment was sent (--enroll): the NDES logs hold its events under this subject and transaction ID"))
 KIND(ENROLL_ISSUED, "enroll-issued", OK, NULL, "enroll",
