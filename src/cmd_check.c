@@ -195,7 +195,7 @@ int cmd_check(int argc, char **argv)
 			break;
 		case 'h': usage(); return EXIT_OK;
 		default: return cli_usage_error(_("usage: check URL [--format text|yaml] [--timeout S] "
-						  "[--cacert F] [--insecure]"));
+						  "[--cacert F] [--insecure] [--enroll [--challenge TEXT]]"));
 		}
 	}
 	if (optind + 1 != argc)

@@ -490,6 +490,8 @@ ok "refused URLs fetched nothing" test "$(wc -l <"$tmp/nginx/access.log")" = "$b
 ok "check --help: exit 0" exits 0 $W check --help
 ok "check --help: names the options" has "--insecure" "$out"
 ok "no URL: exit 64" exits 64 $W check
+ok "an unknown option: exit 64" exits 64 $W check --bogus "$(http "$P_HEALTHY")"
+ok "... the short usage names --enroll" has "[--enroll [--challenge TEXT]]" "$err"
 ok "two URLs: exit 64" exits 64 $W check "$(http "$P_HEALTHY")" "$(http "$P_HEALTHY")"
 ok "bad format: exit 64" exits 64 $W check --format xml "$(http "$P_HEALTHY")"
 ok "bad timeout: exit 64" exits 64 $W check --timeout 0 "$(http "$P_HEALTHY")"
