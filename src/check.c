@@ -1,10 +1,12 @@
 /* check_run: the requests of the live checks (probe, one per row of
- * diagnose_requests), then what they mean (diagnose). */
+ * diagnose_requests), the later rounds that measure the long request, then
+ * what they mean (diagnose). */
 #include <config.h>
 
 #include "check.h"
 #include "diagnose.h"
 #include "i18n.h"
+#include "long_request.h"
 #include "probe.h"
 #include "strbuf.h"
 #include "trust.h"
@@ -17,6 +19,7 @@
 typedef struct {
 	check_progress progress;
 	void *arg;
+	int before;             /* requests of the rounds before this one */
 } relay;
 
 static const char *request_title(const char *name)
@@ -31,7 +34,8 @@ static void on_done(const probe_result *r, size_t done, size_t total, void *arg)
 {
 	relay *rl = arg;
 	if (rl->progress)
-		rl->progress(request_title(r->name), (int)done, (int)total, rl->arg);
+		rl->progress(request_title(r->name), rl->before + (int)done, rl->before + (int)total,
+			     rl->arg);
 }
 
 static void refuse(check_report *rep, finding_kind_id kind, const char *why)
@@ -39,32 +43,95 @@ static void refuse(check_report *rep, finding_kind_id kind, const char *why)
 	finding_add(&rep->findings, finding_builtin(kind), untrusted_text(why, strlen(why), 300));
 }
 
-/* The URL of request Q: the URL as given, or with its query replaced. */
-static char *request_url(const char *url, const diagnose_request *q)
+/* URL with its query replaced by QUERY and PAD 'A's. */
+static char *request_url(const char *url, const char *query, size_t pad)
 {
-	if (q->query == NULL)
-		return strdup(url);
-	size_t n = strlen(q->query);
-	char *query = malloc(n + q->pad + 1);
 	if (query == NULL)
+		return strdup(url);
+	size_t n = strlen(query);
+	char *q = malloc(n + pad + 1);
+	if (q == NULL)
 		return NULL;
-	memcpy(query, q->query, n);
-	memset(query + n, 'A', q->pad);
-	query[n + q->pad] = '\0';
-	char *u = probe_url_with_query(url, query);
-	free(query);
+	memcpy(q, query, n);
+	memset(q + n, 'A', pad);
+	q[n + pad] = '\0';
+	char *u = probe_url_with_query(url, q);
+	free(q);
 	return u;
 }
 
 struct live_check {
 	check_report rep;       /* url, insecure, and the refusal if any */
 	int refused;
-	probe_result r[REQ_COUNT];
-	probe_batch *batch;
+	char *url;              /* as given, for the rounds after the first */
+	probe_result r[REQ_COUNT];      /* the first round: one request of each row */
+	probe_batch *batch;     /* the round in flight, or NULL */
 	const char *cacert;
-	time_t deadline;
+	probe_options po;
+	time_t deadline;        /* the first round's */
+	time_t measure_deadline;        /* the later rounds', all together */
 	relay rl;
+	/* The long request, measured: its rounds after the first, and the
+	 * answers the figures rest on. */
+	long_search search;
+	size_t overhead;        /* bytes of the long request without its 'A's */
+	probe_result round[LONG_PER_ROUND];
+	size_t round_size[LONG_PER_ROUND], round_n;     /* round_n 0: the first round */
+	int round_full;         /* the round had the whole --timeout */
+	probe_result long_ok, long_refused;
 };
+
+/* The long request of SIZE bytes in all, or as near as the URL allows. */
+static char *long_url(const live_check *c, size_t *size)
+{
+	const diagnose_request *q = &diagnose_requests[REQ_LONG];
+	size_t pad = *size > c->overhead ? *size - c->overhead : 0;
+	*size = c->overhead + pad;
+	return request_url(c->url, q->query, pad);
+}
+
+static void start_first_round(live_check *c, long timeout)
+{
+	const char *url = c->url;
+	char *base = request_url(url, diagnose_requests[REQ_LONG].query, 0);
+	c->overhead = base ? long_request_bytes(base) : 0;
+	free(base);
+	long_search_init(&c->search, c->overhead);
+	size_t size = LONG_TARGET_BYTES;
+	long_search_next(&c->search, &size, 1);         /* the first round's one size */
+	for (size_t i = 0; i < REQ_COUNT; i++) {
+		c->r[i].name = diagnose_requests[i].name;
+		c->r[i].url = i == REQ_LONG ? long_url(c, &size)
+					    : request_url(url, diagnose_requests[i].query, 0);
+	}
+	c->round_size[0] = size;
+	c->po = (probe_options){ .timeout_s = timeout, .cacert = c->cacert,
+				 .insecure = c->rep.insecure };
+	c->deadline = time(NULL) + timeout;
+	c->measure_deadline = c->deadline + timeout;
+	if (c->rl.progress)
+		c->rl.progress(_("connecting"), 0, REQ_COUNT, c->rl.arg);
+	c->batch = probe_begin(c->r, REQ_COUNT, &c->po, on_done, &c->rl);
+}
+
+static void free_round(live_check *c)
+{
+	for (size_t i = 0; i < c->round_n; i++)
+		probe_result_free(&c->round[i]);
+}
+
+static void release(live_check *c)
+{
+	probe_free(c->batch);
+	for (size_t i = 0; i < REQ_COUNT; i++)
+		probe_result_free(&c->r[i]);
+	free_round(c);
+	probe_result_free(&c->long_ok);
+	probe_result_free(&c->long_refused);
+	check_report_free(&c->rep);
+	free(c->url);
+	free(c);
+}
 
 live_check *check_begin(const char *url, const check_options *opt, check_progress progress, void *arg)
 {
@@ -75,7 +142,7 @@ live_check *check_begin(const char *url, const check_options *opt, check_progres
 	c->rep.url = printable_url(url, 2048);
 	c->rep.insecure = opt->insecure;
 	c->cacert = opt->cacert;
-	c->rl = (relay){ progress, arg };
+	c->rl = (relay){ progress, arg, 0 };
 	if (probe_url_check(url, why, sizeof why) < 0) {
 		refuse(&c->rep, FK_BAD_URL, why);
 		c->refused = 1;
@@ -90,22 +157,87 @@ live_check *check_begin(const char *url, const check_options *opt, check_progres
 		c->refused = 1;
 		return c;
 	}
-	for (size_t i = 0; i < REQ_COUNT; i++) {
-		c->r[i].name = diagnose_requests[i].name;
-		c->r[i].url = request_url(url, &diagnose_requests[i]);
+	c->url = strdup(url);
+	if (c->url == NULL) {
+		release(c);
+		return NULL;
 	}
-	long timeout = opt->timeout_s > 0 ? opt->timeout_s : 15;
-	probe_options po = { .timeout_s = timeout, .cacert = opt->cacert, .insecure = opt->insecure };
-	c->deadline = time(NULL) + timeout;
-	if (progress)
-		progress(_("connecting"), 0, REQ_COUNT, arg);
-	c->batch = probe_begin(c->r, REQ_COUNT, &po, on_done, &c->rl);
+	start_first_round(c, opt->timeout_s > 0 ? opt->timeout_s : 15);
 	return c;
+}
+
+/* Moves R into *KEPT (the answer a figure rests on), leaving R empty. */
+static void keep(probe_result *kept, probe_result *r)
+{
+	probe_result_free(kept);
+	*kept = *r;
+	*r = (probe_result){ .end = PROBE_CANCELLED };
+}
+
+static void record(live_check *c, probe_result *r, size_t size, int full_time)
+{
+	long_answer a = long_answer_of(r, full_time);
+	long_search_record(&c->search, size, a);
+	if (a == LONG_ANSWER_OK && size == c->search.largest_ok)
+		keep(&c->long_ok, r);
+	else if (a == LONG_ANSWER_REFUSED && size == c->search.first_refused)
+		keep(&c->long_refused, r);
+}
+
+/* What the round that ended (or was stopped) says of the long request. The
+ * first says something only when a short GetCACaps got through: else the
+ * server fails whatever the size, and the search ends there. */
+static void record_round(live_check *c)
+{
+	if (c->round_n == 0) {
+		const probe_result *caps = &c->r[REQ_CAPS];
+		record(c, &c->r[REQ_LONG], c->round_size[0], 1);
+		if (caps->end != PROBE_ANSWERED || caps->status != 200)
+			long_search_stop(&c->search);
+		return;
+	}
+	for (size_t i = 0; i < c->round_n; i++)
+		record(c, &c->round[i], c->round_size[i], c->round_full);
+}
+
+/* The next round of the measurement, if it needs one and time is left: the
+ * later rounds share one --timeout. */
+static void start_round(live_check *c)
+{
+	size_t sizes[LONG_PER_ROUND];
+	long left = (long)(c->measure_deadline - time(NULL));
+	size_t n = left > 0 ? long_search_next(&c->search, sizes, LONG_PER_ROUND) : 0;
+	if (n == 0)
+		return;
+	c->rl.before += c->round_n ? (int)c->round_n : REQ_COUNT;
+	free_round(c);
+	for (size_t i = 0; i < n; i++) {
+		c->round_size[i] = sizes[i];
+		c->round[i] = (probe_result){ .name = diagnose_requests[REQ_LONG].name };
+		c->round[i].url = long_url(c, &c->round_size[i]);
+	}
+	c->round_n = n;
+	probe_options po = c->po;
+	c->round_full = left >= po.timeout_s;
+	if (!c->round_full)
+		po.timeout_s = left;
+	if (c->rl.progress)
+		c->rl.progress(request_title(c->round[0].name), c->rl.before, c->rl.before + (int)n,
+			       c->rl.arg);
+	c->batch = probe_begin(c->round, n, &po, on_done, &c->rl);
 }
 
 int check_step(live_check *c, int ms, int wake_fd)
 {
-	return c && c->batch ? probe_step(c->batch, ms, wake_fd) : 0;
+	if (c == NULL || c->batch == NULL)
+		return 0;
+	if (probe_step(c->batch, ms, wake_fd))
+		return 1;
+	probe_free(c->batch);
+	c->batch = NULL;
+	record_round(c);
+	start_round(c);
+	return c->batch != NULL;
 }
 
 size_t check_poll_fds(live_check *c, struct pollfd *fds, size_t max, int *timeout_ms)
@@ -117,19 +249,16 @@ size_t check_poll_fds(live_check *c, struct pollfd *fds, size_t max, int *timeou
 	return probe_poll_fds(c->batch, fds, max, timeout_ms);
 }
 
+/* Until the first round's long request got through, later rounds may come:
+ * the countdown counts their time too, so it only ever goes down. */
 long check_seconds_left(const live_check *c)
 {
-	long left = c ? (long)(c->deadline - time(NULL)) : 0;
+	if (c == NULL || c->batch == NULL)
+		return 0;
+	const probe_result *l = &c->r[REQ_LONG];
+	int last = c->round_n == 0 && l->end == PROBE_ANSWERED && l->status == 200;
+	long left = (long)((last ? c->deadline : c->measure_deadline) - time(NULL));
 	return left > 0 ? left : 0;
-}
-
-static void release(live_check *c)
-{
-	probe_free(c->batch);
-	for (size_t i = 0; i < REQ_COUNT; i++)
-		probe_result_free(&c->r[i]);
-	check_report_free(&c->rep);
-	free(c);
 }
 
 void check_cancel(live_check *c)
@@ -161,10 +290,15 @@ int check_finish(live_check *c, check_report *rep)
 	if (c == NULL)
 		return -1;
 	/* Whatever still runs is stopped: the report is of what ended. */
-	probe_cancel(c->batch);
+	if (c->batch) {
+		probe_cancel(c->batch);
+		record_round(c);
+	}
 	int refused = c->refused;
 	diagnose_input in = { .cacert_file = c->cacert, .insecure = c->rep.insecure,
-			      .now = time(NULL) };
+			      .now = time(NULL), .search = &c->search,
+			      .long_ok = c->long_ok.url ? &c->long_ok : NULL,
+			      .long_refused = c->long_refused.url ? &c->long_refused : NULL };
 	for (size_t i = 0; i < REQ_COUNT; i++)
 		in.r[i] = &c->r[i];
 	long apart;

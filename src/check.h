@@ -25,6 +25,9 @@ typedef struct {
 	int have_caps;
 	scep_caps caps;
 	scep_certs certs;
+	/* The long request, measured: the largest request (bytes: request line
+	 * and headers) that got through and the smallest refused; 0 for none. */
+	size_t largest_ok, first_refused;
 	time_t checked_at;
 } check_report;
 

@@ -328,7 +328,7 @@ static int parse(int argc, char **argv, check_args *a)
 			break;
 		case 'h': usage(); return EXIT_OK;
 		default: return cli_usage_error(_("usage: check URL [--format text|yaml] [--timeout S] "
-						  "[--cacert F] [--insecure]"));
+						  "[--cacert F] [--insecure] [--enroll [--challenge TEXT]]"));
 		}
 	}
 	if (optind == argc && a->nfrom == 0)

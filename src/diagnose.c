@@ -412,25 +412,66 @@ static void check_certs(const diagnose_input *in, check_report *rep)
 	cacert_check(&rep->certs, in->now, &rep->findings);
 }
 
+/* The figures of the measurement, and who refused (NO, or NULL). */
+static char *figures(const long_search *s, const probe_result *no)
+{
+	strbuf b = { 0 };
+	if (no == NULL) {
+		sb_addf(&b, "%zu bytes accepted", s->largest_ok);
+		return sb_take(&b);
+	}
+	if (s->largest_ok && s->largest_ok < s->first_refused)
+		sb_addf(&b, "accepted up to %zu bytes, refused at %zu bytes by ", s->largest_ok,
+			s->first_refused);
+	else if (s->largest_ok)
+		sb_addf(&b, "accepted %zu bytes, yet refused %zu bytes (answers that change from "
+			"one try to the next) by ", s->largest_ok, s->first_refused);
+	else if (s->first_refused <= s->bottom)
+		sb_addf(&b, "refused at %zu bytes, the smallest size measured, by ", s->first_refused);
+	else
+		sb_addf(&b, "refused at %zu bytes (smaller sizes not measured) by ", s->first_refused);
+	char *who = long_refuser(no);
+	sb_add(&b, who ? who : "?");
+	free(who);
+	return sb_take(&b);
+}
+
 /* Devices send PKIOperation by GET with a long message: a server that
- * refuses long URLs looks healthy to a browser and fails every device. */
+ * refuses long URLs looks healthy to a browser and fails every device. The
+ * figures say how long: below what devices send a problem, below the
+ * article's 65534 bytes a warning. */
 static void check_long(const diagnose_input *in, check_report *rep)
 {
-	const probe_result *r = in->r[REQ_LONG];
-	int short_ok = in->r[REQ_CAPS]->end == PROBE_ANSWERED && in->r[REQ_CAPS]->status == 200;
-	if (same_failure(r, in->r[REQ_URL]))
-		return;
-	if (r->end == PROBE_ANSWERED && r->status == 200) {
-		add_result(rep, "long-request", FK_LONG_OK, r, in);
+	long_search one;
+	const long_search *s = in->search;
+	const probe_result *ok = in->long_ok, *no = in->long_refused;
+	if (s == NULL) {
+		const probe_result *r = in->r[REQ_LONG];
+		long_search_init(&one, 0);
+		long_search_record(&one, LONG_TARGET_BYTES, long_answer_of(r, 1));
+		s = &one;
+		ok = one.largest_ok ? r : NULL;
+		no = one.first_refused ? r : NULL;
+	}
+	rep->largest_ok = s->largest_ok;
+	rep->first_refused = s->first_refused;
+	if (ok && s->largest_ok >= LONG_TARGET_BYTES) {
+		add(rep, "long-request", FK_LONG_OK, figures(s, NULL), request_evidence(ok, in));
 		return;
 	}
-	finding_kind_id v = r->end == PROBE_ANSWERED ? status_verdict(r, 0) : transport_verdict(r);
+	if (no == NULL || same_failure(no, in->r[REQ_URL]))
+		return;
+	finding_kind_id v = no->end == PROBE_ANSWERED ? status_verdict(no, 0) : transport_verdict(no);
 	const char *section = finding_builtin(v)->section;
-	if (section && strcmp(section, SEC_414) == 0)
-		add_result(rep, "long-request", v, r, in);
-	else if (short_ok)
-		add_result(rep, "long-request", FK_LONG_DIFFERS, r, in);
-	/* else it fails as GetCACaps does, and that finding says so */
+	int too_long = section && strcmp(section, SEC_414) == 0;
+	int short_ok = in->r[REQ_CAPS]->end == PROBE_ANSWERED && in->r[REQ_CAPS]->status == 200;
+	if (!short_ok && !too_long)
+		return;         /* it fails as GetCACaps does, and that finding says so */
+	if (short_ok && s->largest_ok >= LONG_DEVICE_BYTES)
+		v = FK_LONG_BELOW_TARGET;
+	else if (!too_long)
+		v = FK_LONG_DIFFERS;
+	add(rep, "long-request", v, figures(s, no), request_evidence(no, in));
 }
 
 const char *diagnose_outcome(const char *section)
@@ -462,13 +503,14 @@ static const char *outcome_of(const check_report *rep)
 
 const diagnose_request diagnose_requests[REQ_COUNT] = {
 	/* The URL as a browser sees it first, as in the article; its TLS with it. */
-	[REQ_URL] = { "url", N_("SCEP server URL"), NULL, 0, check_url },
-	[REQ_CAPS] = { "GetCACaps", N_("GetCACaps"), "operation=GetCACaps&message=ca", 0, check_caps },
-	[REQ_CACERT] = { "GetCACert", N_("GetCACert"), "operation=GetCACert&message=ca", 0, check_certs },
+	[REQ_URL] = { "url", N_("SCEP server URL"), NULL, check_url },
+	[REQ_CAPS] = { "GetCACaps", N_("GetCACaps"), "operation=GetCACaps&message=ca", check_caps },
+	[REQ_CACERT] = { "GetCACert", N_("GetCACert"), "operation=GetCACert&message=ca", check_certs },
 	/* GetCACaps with a message as long as a PKIOperation a device sends by
-	 * GET (base64 letters need no escaping). */
+	 * GET (base64 letters need no escaping): check.c measures the largest
+	 * that gets through, from LONG_TARGET_BYTES down. */
 	[REQ_LONG] = { "long-request", N_("Long request"), "operation=GetCACaps&message=",
-		       DIAGNOSE_LONG_MESSAGE, check_long },
+		       check_long },
 };
 
 void diagnose(const diagnose_input *in, check_report *rep)

@@ -6,13 +6,11 @@
 #define SCEPWIZ_DIAGNOSE_H
 
 #include "check.h"
+#include "long_request.h"
 #include "probe.h"
 
 #include <time.h>
 
-/* The size of the long request's message parameter: a PKIOperation sent by
- * GET is about this long. */
-#define DIAGNOSE_LONG_MESSAGE 20480
 
 /* The requests, in the order of diagnose_requests[]. */
 typedef enum { REQ_URL, REQ_CAPS, REQ_CACERT, REQ_LONG, REQ_COUNT } request_id;
@@ -24,13 +22,18 @@ typedef struct {
 	const long *insecure_verify;    /* with --insecure: X509_V_* of the chain verified
 					 * apart (trust_verify), or NULL when not known */
 	time_t now;
+	/* The long request, measured over rounds (check.c), and the answers at
+	 * its largest ok and first refused size (NULL: none). A NULL SEARCH
+	 * reads r[REQ_LONG] as the one answer, at LONG_TARGET_BYTES. */
+	const long_search *search;
+	const probe_result *long_ok, *long_refused;
 } diagnose_input;
 
 typedef struct {
 	const char *name;       /* untranslated: the probe's name, the "source" of kinds */
 	const char *title;      /* English msgid, for the progress line */
-	const char *query;      /* replaces the URL's query; NULL: the URL as given */
-	size_t pad;             /* 'A's appended to QUERY (the long message) */
+	const char *query;      /* replaces the URL's query; NULL: the URL as given
+				 * (REQ_LONG's is followed by 'A's: check.c sizes it) */
 	/* Adds the findings of this request (it may read the others). */
 	void (*classify)(const diagnose_input *in, check_report *rep);
 } diagnose_request;

@@ -66,6 +66,17 @@ static void send_request(const char *url, const check_options *opt, const check_
 	free(q);
 }
 
+/* A refusal as too long: HTTP.sys's 400 or a 414, or IIS request
+ * filtering's 404.14 (URL) or 404.15 (query string), which only its page
+ * names: the status line says 404. */
+static int too_long(const probe_result *r)
+{
+	if (r->status == 414 || r->status == 400)
+		return 1;
+	return r->status == 404 && r->body &&
+	       (memmem(r->body, r->body_len, "404.14", 6) || memmem(r->body, r->body_len, "404.15", 6));
+}
+
 /* An answer that isn't a CertRep, by what the HTTP status says. */
 static void not_certrep(const probe_result *r, check_report *rep)
 {
@@ -78,7 +89,7 @@ static void not_certrep(const probe_result *r, check_report *rep)
 		snprintf(d, sizeof d, "HTTP %ld, Content-Type %s", r->status, type ? type : "none");
 	free(type);
 	finding_kind_id k = r->status == 500 ? FK_ENROLL_STATUS_500
-			  : r->status == 414 || r->status == 400 ? FK_ENROLL_TOO_LONG
+			  : too_long(r) ? FK_ENROLL_TOO_LONG
 			  : FK_ENROLL_NOT_CERTREP;
 	char *shown = untrusted_text(d, strlen(d), 600);
 	add(rep, k, shown);

@@ -63,6 +63,19 @@ static void write_cert(size_t i, const scep_cert *c, FILE *out)
 	fprintf(out, "     SHA-256: %s\n", c->sha256);
 }
 
+/* The long request's measurement, when it was made. */
+static void write_long(const check_report *rep, FILE *out)
+{
+	char ok[32], refused[32];
+	if (rep->largest_ok == 0 && rep->first_refused == 0)
+		return;
+	snprintf(ok, sizeof ok, "%zu", rep->largest_ok);
+	snprintf(refused, sizeof refused, "%zu", rep->first_refused);
+	fprintf(out, _("\nLargest request accepted: %s; first refused: %s (bytes; the article "
+		       "sets 65534)\n"), rep->largest_ok ? ok : _("none"),
+		rep->first_refused ? refused : _("none"));
+}
+
 static void write_result(const check_report *rep, const tree_set *set, FILE *out)
 {
 	if (check_report_problems(rep) == 0) {
@@ -91,6 +104,7 @@ void report_text_write(const check_report *rep, const tree_set *set, FILE *out)
 	fputc('\n', out);
 	for (size_t i = 0; i < rep->findings.n; i++)
 		write_finding(&rep->findings.v[i], set, out);
+	write_long(rep, out);
 	if (rep->certs.ncerts) {
 		fprintf(out, _("\nCertificates sent by GetCACert:\n"));
 		for (size_t i = 0; i < rep->certs.ncerts; i++)

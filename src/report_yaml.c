@@ -69,6 +69,15 @@ static void capabilities(yaml_out *o, const check_report *rep)
 	yo_flow_seq(o, 0);
 }
 
+/* A size of the long request's measurement, in bytes: null when none. */
+static void bytes_pair(yaml_out *o, const char *key, size_t n)
+{
+	if (n)
+		yo_pair_long(o, key, (long)n);
+	else
+		yo_pair(o, key, NULL);
+}
+
 void report_yaml_emit(yaml_out *o, const check_report *rep)
 {
 	yo_map(o, 1);
@@ -78,6 +87,8 @@ void report_yaml_emit(yaml_out *o, const check_report *rep)
 	yo_pair_time(o, "checked_at", rep->checked_at);
 	yo_pair(o, "outcome", rep->outcome);
 	yo_pair_long(o, "problems", (long)check_report_problems(rep));
+	bytes_pair(o, "largest_ok", rep->largest_ok);
+	bytes_pair(o, "first_refused", rep->first_refused);
 	yo_str(o, "findings");
 	yo_seq(o, 1);
 	for (size_t i = 0; i < rep->findings.n; i++)

@@ -116,9 +116,11 @@ KIND(SHA1_SIGNATURE, "sha1-signature", PROBLEM, "ios-scep-failure-no-getcacaps/s
 KIND(PSS_SIGNATURE, "pss-signature", PROBLEM, "ios-scep-failure-no-getcacaps/solution", "GetCACert",
      N_("a CA or RA certificate is signed with RSASSA-PSS, which iOS/iPadOS devices don't support"))
 KIND(LONG_OK, "long-ok", OK, NULL, "long-request",
-     N_("a request with a 20 KB message is accepted, as devices send them"))
-KIND(LONG_DIFFERS, "long-differs", WARNING, "http-414-request-uri-too-long", "long-request",
-     N_("a request with a 20 KB message fails while short ones work"))
+     N_("a request of 65534 bytes, the size the article sets NDES up for, is accepted"))
+KIND(LONG_BELOW_TARGET, "long-below-target", WARNING, "http-414-request-uri-too-long", "long-request",
+     N_("requests as large as devices send (up to 40 KB) are accepted, but not the 65534 bytes the article sets"))
+KIND(LONG_DIFFERS, "long-differs", PROBLEM, "http-414-request-uri-too-long", "long-request",
+     N_("requests smaller than devices send (up to 40 KB) are refused while short ones work"))
 KIND(ENROLL_SENT, "enroll-sent", INFO, NULL, "enroll",
      N_("a probe enrollment was sent (--enroll): the NDES logs hold its events under this subject and transaction ID"))
 KIND(ENROLL_ISSUED, "enroll-issued", OK, NULL, "enroll",

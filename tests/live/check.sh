@@ -46,6 +46,7 @@ P_RA_EXPIRING=$(port 10) P_RA_VALID=$(port 11) P_404=$(port 12) P_BIG=$(port 13)
 P_BIG_CHUNKED=$(port 14) P_SLOW=$(port 15) P_LOOP=$(port 16) P_BROKEN_P7=$(port 17)
 P_PROXY=$(port 20) P_CAPS_HTML=$(port 18) P_CAPS_GZIP=$(port 19)
 P_RENEWED=$(port 21) P_RA_SHA1=$(port 22)
+P_LIMIT_16K=$(port 23) P_HTTPSYS_30000=$(port 24) P_404_15=$(port 25)
 P_TLS_GOOD=$(port 443) P_TLS_UNTRUSTED=$(port 444) P_TLS_EXPIRED=$(port 445)
 P_TLS_WRONGNAME=$(port 446)
 
@@ -205,6 +206,17 @@ server() {
 
 iis_404_14='<html><head><title>IIS 10.0 Detailed Error - 404.14 - Not Found</title></head><body><h3>HTTP Error 404.14 - Not Found</h3><h4>The request filtering module is configured to deny a request where the URL is too long.</h4></body></html>'
 iis_503='<h2>Service Unavailable</h2><hr><p>HTTP Error 503. The service is unavailable.</p>'
+iis_404_15='<html><head><title>IIS 10.0 Detailed Error - 404.15 - Not Found</title></head><body><h3>HTTP Error 404.15 - Not Found</h3><h4>The request filtering module is configured to deny a request where the query string is too long.</h4></body></html>'
+httpsys_400='<HTML><HEAD><TITLE>Bad Request</TITLE></HEAD><BODY><h2>Bad Request - Request Too Long</h2><hr><p>HTTP Error 400. The size of the request headers is too long.</p></BODY></HTML>'
+
+# mscep LIMIT-DIRECTIVE: NDES behind a limit on long requests.
+mscep() {
+	echo "location = /certsrv/mscep/mscep.dll {"
+	echo "  $1"
+	echo "  if (\$arg_operation = \"\") { return 403; }"
+	echo "  proxy_pass http://127.0.0.1:$P_SCEP/scep;"
+	echo "}"
+}
 
 {
 	cat <<EOF
@@ -218,6 +230,9 @@ error_log $tmp/nginx/error.log warn;
 events { worker_connections 256; }
 http {
   access_log $tmp/nginx/access.log;
+  # What each server was sent, in bytes, as HTTP.sys's MaxRequestBytes counts.
+  log_format sizes '\$server_port \$request_length \$status';
+  access_log $tmp/nginx/sizes.log sizes;
   client_body_temp_path $tmp/nginx/tmp/body;
   proxy_temp_path $tmp/nginx/tmp/proxy;
   fastcgi_temp_path $tmp/nginx/tmp/fastcgi;
@@ -240,6 +255,13 @@ EOF
 		"  if (\$args ~ \"^.{4096}\") { return 404 '$iis_404_14'; }" \
 		"  if (\$arg_operation = \"\") { return 403; }" \
 		"  proxy_pass http://127.0.0.1:$P_SCEP/scep; }"
+	# Limits on long requests: nginx's own 414 past a 16 KB request line;
+	# HTTP.sys's page past 29999 bytes, as MaxRequestBytes = 29999 would
+	# answer; IIS request filtering past a query string of 45500 bytes.
+	server "$P_LIMIT_16K" "large_client_header_buffers 4 16k;" "$(ndes)"
+	server "$P_HTTPSYS_30000" \
+		"$(mscep "if (\$request_length ~ \"^(3[0-9]{4}|[4-9][0-9]{4}|[0-9]{6,})\$\") { return 400 '$httpsys_400'; }")"
+	server "$P_404_15" "$(mscep "if (\$args ~ \"^.{45500}\") { return 404 '$iis_404_15'; }")"
 	server "$P_500" "location / { return 500; }"
 	server "$P_RA_EXPIRED" "$(ndes ra-expired.p7b)"
 	server "$P_RA_EXPIRING" "$(ndes ra-expiring.p7b)"
@@ -328,6 +350,13 @@ ok "healthy: 403 seen" has "code: status-403" "$out"
 ok "healthy: capabilities listed" grep -qE "^capabilities: \[.*SHA-256" "$out"
 ok "healthy: scepserver's CA listed" has "subject: OU=SCEP CA,O=scep-ca,C=US" "$out"
 ok "healthy: the long request passes" has "code: long-ok" "$out"
+ok "healthy: 65534 bytes got through" has "largest_ok: 65534" "$out"
+ok "healthy: nothing was refused" has "first_refused: null" "$out"
+ok "healthy: the server was sent 65534 bytes" grep -q "^$P_HEALTHY 65534 200\$" "$tmp/nginx/sizes.log"
+ok "healthy: one long request was enough" \
+	test "$(grep -c "^$P_HEALTHY [0-9]\{4,\} " "$tmp/nginx/sizes.log")" = 2
+ok "healthy: the text gives the figures" \
+	has "Largest request accepted: 65534; first refused: none" "$tmp/text"
 ok "healthy: text lists the CA" has "CA  OU=SCEP CA,O=scep-ca,C=US" "$tmp/text"
 ok "healthy: the long request reached the server" \
 	grep -q "message=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" \
@@ -343,9 +372,55 @@ expect "HTTP 414 on the long request" 1 http-414-request-uri-too-long \
 	http-414-request-uri-too-long "$(http "$P_414")"
 ok "HTTP 414: the short URL is healthy" has "code: status-403" "$out"
 ok "HTTP 414: seen on the long request" has "code: status-414" "$out"
+ok "HTTP 414: nothing got through" has "largest_ok: null" "$out"
+ok "HTTP 414: refused from the smallest size" has "first_refused: 2048" "$out"
 expect "IIS 404.14 on the long request" 1 http-414-request-uri-too-long \
 	http-414-request-uri-too-long "$(http "$P_404_14")"
 ok "404.14: found by its page" has "code: request-filtering" "$out"
+ok "404.14: the largest request that got through" has "largest_ok: 4096" "$out"
+ok "404.14: the first refused" has "first_refused: 5120" "$out"
+ok "404.14: who refused" has "by IIS request filtering, 404.14" "$tmp/text"
+
+# ---- the long request, measured -------------------------------------------------
+
+# A limit of 16 KB is below the 40 KB devices send: a problem, measured.
+expect "a 16 KB limit on requests" 1 http-414-request-uri-too-long \
+	http-414-request-uri-too-long "$(http "$P_LIMIT_16K")"
+ok "16 KB: refused with a 414" has "code: status-414" "$out"
+ok "16 KB: the largest request that got through" has "largest_ok: 16384" "$out"
+ok "16 KB: the first refused" has "first_refused: 17408" "$out"
+ok "16 KB: the server was sent those 16384 bytes" \
+	grep -q "^$P_LIMIT_16K 16384 200\$" "$tmp/nginx/sizes.log"
+ok "16 KB: nothing larger got through" \
+	test -z "$(awk -v p="$P_LIMIT_16K" '$1 == p && $3 == 200 && $2 > 16384' "$tmp/nginx/sizes.log")"
+ok "16 KB: the text gives the figures" \
+	has "Largest request accepted: 16384; first refused: 17408" "$tmp/text"
+ok "16 KB: the text says who refused" has "refused at 17408 bytes by a server or proxy that says Server: nginx" "$tmp/text"
+
+expect "HTTP.sys refusing requests over 29999 bytes" 1 http-414-request-uri-too-long \
+	http-414-request-uri-too-long "$(http "$P_HTTPSYS_30000")"
+ok "HTTP.sys: Request Too Long" has "code: request-too-long" "$out"
+ok "HTTP.sys: the largest request that got through" has "largest_ok: 29696" "$out"
+ok "HTTP.sys: the first refused" has "first_refused: 30720" "$out"
+ok "HTTP.sys: named" has "by HTTP.sys, Request Too Long" "$tmp/text"
+ok "HTTP.sys: the server was sent 29696 bytes" \
+	grep -q "^$P_HTTPSYS_30000 29696 200\$" "$tmp/nginx/sizes.log"
+ok "HTTP.sys: and refused 30720" grep -q "^$P_HTTPSYS_30000 30720 400\$" "$tmp/nginx/sizes.log"
+
+# Past the 40 KB devices send, short of the article's 65534: a warning.
+healthy "IIS 404.15 past a query string of 45500 bytes" "$(http "$P_404_15")"
+ok "404.15: a warning" has "code: long-below-target" "$out"
+ok "404.15: its severity" has "severity: warning" "$out"
+ok "404.15: the largest request that got through" has "largest_ok: 45056" "$out"
+ok "404.15: the first refused" has "first_refused: 46080" "$out"
+ok "404.15: who refused" has "IIS request filtering, 404.15" "$tmp/text"
+ok "404.15: the text shows the warning and its section" \
+	has "see section http-414-request-uri-too-long" "$tmp/text"
+ok "404.15: the text gives the figures" \
+	has "Largest request accepted: 45056; first refused: 46080" "$tmp/text"
+ok "404.15: the server was sent 45056 bytes, and refused 46080" \
+	sh -c "grep -q '^$P_404_15 45056 200\$' '$tmp/nginx/sizes.log' &&
+		grep -q '^$P_404_15 46080 404\$' '$tmp/nginx/sizes.log'"
 expect "HTTP 500" 1 internal-server-error internal-server-error "$(http "$P_500")"
 expect "expired MSCEP-RA certificate" 1 internal-server-error internal-server-error \
 	"$(http "$P_RA_EXPIRED")"
@@ -456,6 +531,8 @@ ok "no URL: exit 64" exits 64 $W check
 ok "two URLs: both checked (tests/live/check_many.sh has more)" exits 0 $W check \
 	"$(http "$P_HEALTHY")" "$(http "$P_HEALTHY")"
 ok "... a line each" test "$(grep -c ' ok  *0 problems$' "$out")" = 2
+ok "an unknown option: exit 64" exits 64 $W check --bogus "$(http "$P_HEALTHY")"
+ok "... the short usage names --enroll" has "[--enroll [--challenge TEXT]]" "$err"
 ok "bad format: exit 64" exits 64 $W check --format xml "$(http "$P_HEALTHY")"
 ok "bad timeout: exit 64" exits 64 $W check --timeout 0 "$(http "$P_HEALTHY")"
 ok "missing --cacert: exit 66" exits 66 $W check --cacert "$tmp/none.pem" "$(http "$P_HEALTHY")"

@@ -32,6 +32,7 @@ else
 	base=$((20000 + $$ % 20000))
 fi
 P_SCEP=$((base + 80)) P_POST=$((base + 1)) P_GET=$((base + 2)) P_500=$((base + 3))
+P_404_15=$((base + 4))
 CHALLENGE=right-$$-challenge
 
 pids=""
@@ -85,6 +86,11 @@ http {
     $(ndes 'if ($arg_operation = GetCACaps) { rewrite ^ /caps-get.txt last; }') }
   server { listen 127.0.0.1:$P_500;
     $(ndes 'if ($arg_operation = PKIOperation) { return 500; }') }
+  # IIS request filtering with its default maxQueryString (2048): its page
+  # names 404.15, its status line says 404.
+  server { listen 127.0.0.1:$P_404_15;
+    $(ndes 'if ($arg_operation = GetCACaps) { rewrite ^ /caps-get.txt last; }
+  if ($args ~ "^.{2048}") { return 404 "<title>IIS 10.0 Detailed Error - 404.15 - Not Found</title><h3>HTTP Error 404.15 - Not Found</h3>"; }') }
 }
 EOF
 nginx -p "$tmp/nginx" -c "$tmp/nginx/nginx.conf" -e "$tmp/nginx/error.log" &
@@ -140,6 +146,11 @@ ok "GET: wrong challenge refused" has "the request with the given challenge was 
 ok "PKIOperation 500: exit 1" exits 1 $W check "$(url $P_500)" --enroll
 ok "PKIOperation 500: named" has "[PROBLEM] the PKIOperation request gets HTTP 500" "$out"
 ok "PKIOperation 500: its section" has "see section internal-server-error" "$out"
+
+ok "PKIOperation by GET, IIS 404.15: exit 1" exits 1 $W check "$(url $P_404_15)" --enroll
+ok "IIS 404.15: refused as too long" has "[PROBLEM] the PKIOperation request is refused as too long" "$out"
+ok "IIS 404.15: its section" has "see section http-414-request-uri-too-long" "$out"
+ok "IIS 404.15: it was sent by GET" has ", GET, AES-256-CBC, SHA256," "$out"
 
 # ---- usage ---------------------------------------------------------------------
 

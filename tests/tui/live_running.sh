@@ -1,6 +1,7 @@
 # A live check runs without freezing the screen: progress and a countdown
-# show, Esc and Ctrl-C stop it at once and leave the answer as it was, keys
-# pressed meanwhile are not replayed, and --timeout bounds it.
+# show, Esc and Ctrl-C stop it at once and leave the answer as it was (in
+# the long request's later rounds too), keys pressed meanwhile are not
+# replayed, and --timeout bounds it.
 . "$top_srcdir/tests/tap.sh"
 W=$SCEPWIZ
 . "$top_srcdir/tests/tui/tmux.sh"
@@ -65,6 +66,46 @@ keys C-c
 ok "Ctrl-C stops it at once" gone_within_a_second "s left"
 ok "without ending the wizard" shows "Live check stopped"
 ok "the answer is still the first" has_line "^>  1\. HTTP Error 403"
+
+# ---- the long request's later rounds -------------------------------------
+# A server that answers short requests as NDES does, refuses the first long
+# one (65534 bytes) at once and never answers the smaller ones: the check
+# moves on to measure the long request, and waits there.
+perl -MIO::Socket::INET -MIO::Select -e '
+	my $s = IO::Socket::INET->new(LocalAddr => "127.0.0.1", LocalPort => 0,
+				      Listen => 16, ReuseAddr => 1) or die "listen: $!";
+	open(my $f, ">", $ARGV[0]) or die; print $f $s->sockport, "\n"; close $f;
+	my $sel = IO::Select->new($s); my (%req, @held);
+	while (1) {
+		for my $c ($sel->can_read) {
+			if ($c == $s) { $sel->add($s->accept); next }
+			my $d;
+			if (!sysread($c, $d, 65536)) { $sel->remove($c); close $c; next }
+			next unless ($req{$c} .= $d) =~ /\r\n\r\n/;
+			my $r = delete $req{$c};
+			$sel->remove($c);
+			if ($r !~ /operation=/) { print $c "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n" }
+			elsif (length $r < 2000) { print $c "HTTP/1.1 200 OK\r\nContent-Length: 8\r\n\r\nSHA-256\n" }
+			elsif (length $r > 60000) { print $c "HTTP/1.1 414 Request-URI Too Long\r\nContent-Length: 0\r\n\r\n" }
+			else { push @held, $c; next }
+			close $c;
+		}
+	}' "$tmp/port2" &
+measured=$!
+trap 'kill $silent $measured 2>/dev/null; T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+i=0
+while [ ! -s "$tmp/port2" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+silent_url=$url
+url="http://127.0.0.1:$(cat "$tmp/port2")/certsrv/mscep/mscep.dll"
+begin_check
+ok "the long request is measured in later rounds" shows_joined "4 of 8 done: Long request"
+ok "with a countdown" shows_line "[0-9]+ s left"
+ok "that moves: the screen is not frozen" countdown_moves
+keys Escape
+ok "Esc stops the measurement at once" gone_within_a_second "s left"
+ok "and says the answer is as it was" shows "Live check stopped; the answer is as it was."
+ok "the wizard is still up" lacks_text "exit="
+url=$silent_url
 
 # ---- --timeout bounds the wizard's check ----------------------------------
 start 80x30 "$W --timeout 2 --goto test-and-troubleshoot-the-scep-server-url"

@@ -1,7 +1,8 @@
 /* The live check as a state machine: against a loopback server that accepts
  * and never answers, a step returns when its time is up or a key (a byte on
- * a pipe) arrives, and a cancel is immediate. And what curl reports for a
- * hostile answer, served from a child process, is said plainly. */
+ * a pipe) arrives, and a cancel is immediate, in the long request's later
+ * rounds too. And what curl reports for a hostile answer, served from a
+ * child process, is said plainly. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -221,6 +222,100 @@ static void a_header_line_over_100k_is_named(void **state)
 	free(resp);
 }
 
+/* A child that answers short requests as NDES does, refuses those over
+ * 60000 bytes with a 414 and never answers the ones between: the check
+ * goes on to measure the long request, and hangs in its second round. */
+static pid_t serve_by_size(char *url, size_t size)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	socklen_t alen = sizeof a;
+	int l = socket(AF_INET, SOCK_STREAM, 0);
+	assert_true(l >= 0);
+	assert_int_equal(bind(l, (struct sockaddr *)&a, sizeof a), 0);
+	assert_int_equal(listen(l, 16), 0);
+	assert_int_equal(getsockname(l, (struct sockaddr *)&a, &alen), 0);
+	snprintf(url, size, "http://127.0.0.1:%d/certsrv/mscep/mscep.dll", ntohs(a.sin_port));
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid != 0) {
+		close(l);
+		return pid;
+	}
+	signal(SIGPIPE, SIG_IGN);
+	static char req[70000];
+	for (int i = 0; i < 16; i++) {
+		int c = accept(l, NULL, NULL);
+		if (c < 0)
+			_exit(0);
+		size_t len = 0;
+		ssize_t n;
+		while (len < sizeof req - 1 && (n = read(c, req + len, sizeof req - 1 - len)) > 0) {
+			len += (size_t)n;
+			req[len] = '\0';
+			if (strstr(req, "\r\n\r\n"))
+				break;
+		}
+		const char *answer = strstr(req, "operation=") == NULL
+			? "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n"
+			: len < 2000 ? "HTTP/1.1 200 OK\r\nContent-Length: 8\r\n\r\nSHA-256\n"
+			: len > 60000 ? "HTTP/1.1 414 Request-URI Too Long\r\nContent-Length: 0\r\n\r\n"
+			: NULL;         /* held open, never answered */
+		if (answer) {
+			(void)!write(c, answer, strlen(answer));
+			close(c);
+		}
+	}
+	pause();
+	_exit(0);
+}
+
+static int most_requests;
+static void count_requests(const char *what, int done, int total, void *arg)
+{
+	(void)what, (void)done, (void)arg;
+	if (total > most_requests)
+		most_requests = total;
+}
+
+/* While the long request is measured, the check still steps, counts down
+ * and stops at once; finishing then reports what was measured. */
+static void the_measurement_rounds_step_and_cancel(void **state)
+{
+	(void)state;
+	char url[96];
+	pid_t pid = serve_by_size(url, sizeof url);
+	check_options opt = { .timeout_s = 20 };
+	most_requests = 0;
+	live_check *c = check_begin(url, &opt, count_requests, NULL);
+	assert_non_null(c);
+	double t0 = now_s();
+	while (most_requests <= 4 && now_s() - t0 < 10)
+		assert_int_equal(check_step(c, 100, -1), 1);
+	assert_true(most_requests > 4);         /* a later round is running */
+	t0 = now_s();
+	assert_int_equal(check_step(c, 300, -1), 1);    /* and held by the server */
+	assert_true(now_s() - t0 < 2.0);
+	long left = check_seconds_left(c);
+	assert_true(left > 15 && left <= 40);   /* both rounds' time, at most */
+	t0 = now_s();
+	check_cancel(c);
+	assert_true(now_s() - t0 < 1.0);
+
+	most_requests = 0;
+	c = check_begin(url, &opt, count_requests, NULL);
+	while (most_requests <= 4 && check_step(c, 100, -1))
+		;
+	check_report rep;
+	t0 = now_s();
+	assert_int_equal(check_finish(c, &rep), 0);
+	assert_true(now_s() - t0 < 1.0);
+	assert_int_equal(rep.first_refused, 65534);
+	assert_int_equal(rep.largest_ok, 0);
+	check_report_free(&rep);
+	kill(pid, SIGTERM);
+	waitpid(pid, NULL, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -230,6 +325,7 @@ int main(void)
 		cmocka_unit_test(a_refused_url_starts_nothing),
 		cmocka_unit_test(checks_name_their_sockets_for_one_poll),
 		cmocka_unit_test(a_header_line_over_100k_is_named),
+		cmocka_unit_test(the_measurement_rounds_step_and_cancel),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -265,16 +265,101 @@ static void a_plain_404_is_another_status(void **state)
 	assert_string_equal(rep->outcome, "other");
 }
 
-static void a_long_request_failing_otherwise_is_a_warning(void **state)
+/* A long request failing in a way the 414 section doesn't name, while
+ * short ones work: at 65534 bytes alone it tells nothing of smaller ones,
+ * and devices' requests may fail too: a problem, with the figures. */
+static void a_long_request_failing_otherwise(void **state)
 {
 	world *w = *state;
 	answer_text(&w->longreq, 400, "HTTP/1.1 400 Bad Request", "<h1>Bad Request</h1>");
 	const check_report *rep = run(w);
-	expect(rep, "long-request", "long-differs", "http-414-request-uri-too-long", SEV_WARNING);
-	assert_string_equal(rep->outcome, "ok");
+	const finding *f = expect(rep, "long-request", "long-differs",
+				  "http-414-request-uri-too-long", SEV_PROBLEM);
+	assert_non_null(strstr(f->detail, "refused at 65534 bytes (smaller sizes not measured)"));
+	assert_string_equal(rep->outcome, "http-414-request-uri-too-long");
+	assert_int_equal(rep->largest_ok, 0);
+	assert_int_equal(rep->first_refused, 65534);
 	broke(&w->longreq, PROBE_FAILED, "Recv failure: Connection reset by peer");
+	w->longreq.curl_code = 56;
 	rep = run(w);
-	expect(rep, "long-request", "long-differs", "http-414-request-uri-too-long", SEV_WARNING);
+	f = expect(rep, "long-request", "long-differs", "http-414-request-uri-too-long", SEV_PROBLEM);
+	assert_non_null(strstr(f->detail, "no HTTP answer: Recv failure"));
+}
+
+/* The measurement, as check.c hands it over: the answers at the largest
+ * size that got through and the first refused. */
+static const check_report *measured(world *w, size_t largest_ok, size_t first_refused)
+{
+	static long_search s;
+	long_search_init(&s, 0);
+	if (largest_ok)
+		long_search_record(&s, largest_ok, LONG_ANSWER_OK);
+	if (first_refused)
+		long_search_record(&s, first_refused, LONG_ANSWER_REFUSED);
+	w->in.search = &s;
+	w->in.long_ok = largest_ok ? &w->caps : NULL;
+	w->in.long_refused = first_refused ? &w->longreq : NULL;
+	return run(w);
+}
+
+static void the_figures_give_the_severity(void **state)
+{
+	world *w = *state;
+	/* 65534 bytes through: ok */
+	const check_report *rep = measured(w, 65534, 0);
+	const finding *f = expect(rep, "long-request", "long-ok", NULL, SEV_OK);
+	assert_string_equal(f->detail, "65534 bytes accepted");
+	assert_int_equal(rep->largest_ok, 65534);
+	assert_int_equal(rep->first_refused, 0);
+
+	/* past what devices send, short of the article's: a warning */
+	answer_file(&w->longreq, 404, "HTTP/1.1 404 Not Found", "text/html", "responses/iis-404-15.html");
+	rep = measured(w, 45056, 46080);
+	f = expect(rep, "long-request", "long-below-target", "http-414-request-uri-too-long",
+		   SEV_WARNING);
+	assert_non_null(strstr(f->detail, "accepted up to 45056 bytes, refused at 46080 bytes by "
+				       "IIS request filtering, 404.15"));
+	assert_true(evidence_has(f, "HTTP/1.1 404 Not Found"));
+	assert_string_equal(rep->outcome, "ok");
+	assert_int_equal(check_report_problems(rep), 0);
+
+	/* short of what devices send: a problem, under the refusal's own code */
+	rep = measured(w, 16384, 17408);
+	f = expect(rep, "long-request", "request-filtering", "http-414-request-uri-too-long",
+		   SEV_PROBLEM);
+	assert_non_null(strstr(f->detail, "long-request: accepted up to 16384 bytes, refused at 17408"));
+	assert_string_equal(rep->outcome, "http-414-request-uri-too-long");
+
+	/* or the measurement's, when the refusal is one the section doesn't name */
+	answer_text(&w->longreq, 502, "HTTP/1.1 502 Bad Gateway", "<title>Proxy Error</title>");
+	rep = measured(w, 8192, 9216);
+	f = expect(rep, "long-request", "long-differs", "http-414-request-uri-too-long", SEV_PROBLEM);
+	assert_true(evidence_has(f, "page title: Proxy Error"));
+
+	/* nothing got through, not even the smallest */
+	answer_file(&w->longreq, 414, "HTTP/1.1 414 Request-URI Too Large", "text/html",
+		    "responses/nginx-414.html");
+	rep = measured(w, 0, 2048);
+	f = expect(rep, "long-request", "status-414", "http-414-request-uri-too-long", SEV_PROBLEM);
+	assert_non_null(strstr(f->detail, "refused at 2048 bytes, the smallest size measured"));
+	assert_int_equal(rep->largest_ok, 0);
+	assert_int_equal(rep->first_refused, 2048);
+}
+
+/* When short requests fail too, the size isn't to blame: nothing more is
+ * said than GetCACaps's finding, unless the 414 section names the refusal. */
+static void a_server_failing_short_requests_too(void **state)
+{
+	world *w = *state;
+	answer_text(&w->caps, 500, "HTTP/1.1 500 Internal Server Error", "500");
+	answer_text(&w->longreq, 502, "HTTP/1.1 502 Bad Gateway", "bad gateway");
+	const check_report *rep = measured(w, 0, 65534);
+	assert_null(find(rep, "long-differs"));
+	assert_null(find(rep, "long-below-target"));
+	answer_file(&w->longreq, 414, "HTTP/1.1 414 Request-URI Too Large", "text/html",
+		    "responses/nginx-414.html");
+	rep = measured(w, 0, 65534);
+	expect(rep, "long-request", "status-414", "http-414-request-uri-too-long", SEV_PROBLEM);
 }
 
 static void internal_server_error(void **state)
@@ -587,7 +672,9 @@ int main(void)
 		T(gateway_timeouts),
 		T(long_requests_refused),
 		T(a_plain_404_is_another_status),
-		T(a_long_request_failing_otherwise_is_a_warning),
+		T(a_long_request_failing_otherwise),
+		T(the_figures_give_the_severity),
+		T(a_server_failing_short_requests_too),
 		T(internal_server_error),
 		T(mscep_ra_expiry),
 		T(everything_expired),
