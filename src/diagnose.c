@@ -50,15 +50,31 @@ static finding *add(check_report *rep, const char *name, finding_kind_id id, cha
 	return f;
 }
 
-/* The same with the detail NOTE around up to two facts (NULL: none). */
+/* The same with the detail NOTE around the facts (NULL past the last). */
+static finding *add_facts(check_report *rep, const char *name, finding_kind_id id,
+			  finding_note_id note, const char *const *facts, char *evidence)
+{
+	const finding_kind *k = finding_builtin(id);
+	finding *f = add(rep, k->source, id, NULL, evidence);
+	const char *via = strcmp(k->source, name) != 0 ? name : NULL;
+	if (f && finding_set_note_via(f, via, finding_note_builtin(note), facts) < 0)
+		return NULL;
+	return f;
+}
+
 static finding *add_note(check_report *rep, const char *name, finding_kind_id id,
 			 finding_note_id note, const char *fact1, const char *fact2, char *evidence)
 {
 	const char *facts[] = { fact1, fact2, NULL };
-	finding *f = add(rep, name, id, NULL, evidence);
-	if (f && finding_set_note(f, finding_note_builtin(note), facts) < 0)
-		return NULL;
-	return f;
+	return add_facts(rep, name, id, note, facts, evidence);
+}
+
+/* The long request's findings with three facts. */
+static finding *add_note3(check_report *rep, finding_kind_id id, finding_note_id note,
+			  const char *a, const char *b, const char *c, char *evidence)
+{
+	const char *facts[] = { a, b, c, NULL };
+	return add_facts(rep, "long-request", id, note, facts, evidence);
 }
 
 /* ---- reading an answer ---------------------------------------------------- */
@@ -412,28 +428,28 @@ static void check_certs(const diagnose_input *in, check_report *rep)
 	cacert_check(&rep->certs, in->now, &rep->findings);
 }
 
-/* The figures of the measurement, and who refused (NO, or NULL). */
-static char *figures(const long_search *s, const probe_result *no)
+/* A finding of the long request with the figures of the measurement and
+ * who refused (NO, or NULL) as its detail. */
+static void add_figures(check_report *rep, finding_kind_id v, const long_search *s,
+			const probe_result *no, char *evidence)
 {
-	strbuf b = { 0 };
+	char ok[32], refused[32];
+	snprintf(ok, sizeof ok, "%zu", s->largest_ok);
+	snprintf(refused, sizeof refused, "%zu", s->first_refused);
 	if (no == NULL) {
-		sb_addf(&b, "%zu bytes accepted", s->largest_ok);
-		return sb_take(&b);
+		add_note(rep, "long-request", v, FN_LONG_ACCEPTED, ok, NULL, evidence);
+		return;
 	}
-	if (s->largest_ok && s->largest_ok < s->first_refused)
-		sb_addf(&b, "accepted up to %zu bytes, refused at %zu bytes by ", s->largest_ok,
-			s->first_refused);
-	else if (s->largest_ok)
-		sb_addf(&b, "accepted %zu bytes, yet refused %zu bytes (answers that change from "
-			"one try to the next) by ", s->largest_ok, s->first_refused);
-	else if (s->first_refused <= s->bottom)
-		sb_addf(&b, "refused at %zu bytes, the smallest size measured, by ", s->first_refused);
-	else
-		sb_addf(&b, "refused at %zu bytes (smaller sizes not measured) by ", s->first_refused);
 	char *who = long_refuser(no);
-	sb_add(&b, who ? who : "?");
+	const char *by = who ? who : "?";
+	if (s->largest_ok && s->largest_ok < s->first_refused)
+		add_note3(rep, v, FN_LONG_REFUSED_ABOVE, ok, refused, by, evidence);
+	else if (s->largest_ok)
+		add_note3(rep, v, FN_LONG_UNSTEADY, ok, refused, by, evidence);
+	else
+		add_note(rep, "long-request", v, s->first_refused <= s->bottom ? FN_LONG_REFUSED_SMALLEST
+				: FN_LONG_REFUSED_UNMEASURED, refused, by, evidence);
 	free(who);
-	return sb_take(&b);
 }
 
 /* Devices send PKIOperation by GET with a long message: a server that
@@ -456,7 +472,7 @@ static void check_long(const diagnose_input *in, check_report *rep)
 	rep->largest_ok = s->largest_ok;
 	rep->first_refused = s->first_refused;
 	if (ok && s->largest_ok >= LONG_TARGET_BYTES) {
-		add(rep, "long-request", FK_LONG_OK, figures(s, NULL), request_evidence(ok, in));
+		add_figures(rep, FK_LONG_OK, s, NULL, request_evidence(ok, in));
 		return;
 	}
 	if (no == NULL || same_failure(no, in->r[REQ_URL]))
@@ -471,7 +487,7 @@ static void check_long(const diagnose_input *in, check_report *rep)
 		v = FK_LONG_BELOW_TARGET;
 	else if (!too_long)
 		v = FK_LONG_DIFFERS;
-	add(rep, "long-request", v, figures(s, no), request_evidence(no, in));
+	add_figures(rep, v, s, no, request_evidence(no, in));
 }
 
 const char *diagnose_outcome(const char *section)

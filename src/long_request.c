@@ -128,36 +128,36 @@ char *long_refuser(const probe_result *r)
 	strbuf b = { 0 };
 	size_t n = 0;
 	const char *server = r->end == PROBE_ANSWERED ? server_of(r, &n) : NULL;
+	/* Names and settings, not sentences: the detail's note says the rest
+	 * in the reader's language. */
 	if (r->end != PROBE_ANSWERED) {
-		sb_add(&b, "no HTTP answer");
-		if (r->error) {
-			sb_add(&b, ": ");
-			sb_add_untrusted(&b, r->error, strlen(r->error), 200);
-		}
+		sb_add(&b, "curl: ");
+		sb_add_untrusted(&b, r->error ? r->error : "?", strlen(r->error ? r->error : "?"), 200);
 		return sb_take(&b);
 	}
 	if (body_has(r, "404.14"))
-		sb_add(&b, "IIS request filtering, 404.14: the URL is longer than maxUrl");
+		sb_add(&b, "IIS request filtering 404.14 (maxUrl)");
 	else if (body_has(r, "404.15"))
-		sb_add(&b, "IIS request filtering, 404.15: the query string is longer than maxQueryString");
+		sb_add(&b, "IIS request filtering 404.15 (maxQueryString)");
 	else if (r->status == 400 && body_has(r, "Request Too Long"))
-		sb_add(&b, "HTTP.sys, Request Too Long: past MaxFieldLength or MaxRequestBytes");
+		sb_add(&b, "HTTP.sys Request Too Long (MaxFieldLength, MaxRequestBytes)");
 	else if (r->status == 400 && body_has(r, "Invalid URL"))
-		sb_add(&b, "HTTP.sys, Invalid URL");
+		sb_add(&b, "HTTP.sys Invalid URL");
 	else if (server_is(server, n, "Microsoft-HTTPAPI"))
 		sb_add(&b, "HTTP.sys");
 	else if (r->status == 404 && server_is(server, n, "Microsoft-IIS"))
-		sb_add(&b, "IIS, whose request filtering answers a remote client a plain 404 "
-		       "for 404.14 and 404.15");
+		/* IIS shows a remote client a plain 404 for 404.14 and 404.15. */
+		sb_add(&b, "IIS request filtering 404.14 or 404.15");
 	else if (server) {
-		sb_add(&b, "a server or proxy that says Server: ");
+		sb_add(&b, "Server: ");
 		sb_add_untrusted(&b, server, n, 80);
-	} else
-		sb_add(&b, "a server or proxy that doesn't name itself");
-	const char *line = r->status_line ? r->status_line : "no status line";
-	sb_add(&b, " (");
+	}
+	/* The status line, in parentheses after a name, alone without one. */
+	const char *line = r->status_line ? r->status_line : "HTTP";
+	int named = b.len > 0;
+	sb_add(&b, named ? " (" : "");
 	sb_add_untrusted(&b, line, strlen(line), 120);
-	sb_add(&b, ")");
+	sb_add(&b, named ? ")" : "");
 	return sb_take(&b);
 }
 

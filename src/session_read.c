@@ -152,9 +152,11 @@ static int read_note(problem *p, const yd_node *m, finding *f)
 				      FINDING_NOTE_ARGS);
 		facts[i] = list->items[i]->str;
 	}
-	if (finding_set_note(f, note, facts) < 0)
-		return refuse(p, NULL, "%s", strerror(ENOMEM));
-	return 0;
+	const char *via = str_of(m, "via");
+	char *shown = via ? untrusted_text(via, strlen(via), 40) : NULL;
+	int rc = (via && shown == NULL) || finding_set_note_via(f, shown, note, facts) < 0;
+	free(shown);
+	return rc ? refuse(p, NULL, "%s", strerror(ENOMEM)) : 0;
 }
 
 static int read_findings(problem *p, const yd_node *doc, session *s)

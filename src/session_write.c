@@ -52,6 +52,7 @@ static void write_findings(yaml_out *o, const session *s)
 		if (f->note) {
 			/* The words by code, the facts as seen: renders in any language. */
 			yo_pair(o, "note", f->note->code);
+			pair_if(o, "via", f->via);
 			size_t n = 0;
 			while (n < FINDING_NOTE_ARGS && f->args[n])
 				n++;

@@ -56,9 +56,21 @@ static void render(const finding *f, const char *format, char *buf, size_t size)
 	const char *a[FINDING_NOTE_ARGS];
 	for (size_t i = 0; i < FINDING_NOTE_ARGS; i++)
 		a[i] = f->args[i] ? f->args[i] : "";
-	snprintf(buf, size, format, a[0], a[1], a[2], a[3]);
+	size_t n = f->via ? (size_t)snprintf(buf, size, "%s: ", f->via) : 0;
+	if (n < size)
+		snprintf(buf + n, size - n, format, a[0], a[1], a[2], a[3]);
 }
 #pragma GCC diagnostic pop
+
+int finding_set_note_via(finding *f, const char *via, const finding_note *note,
+			 const char *const *args)
+{
+	free(f->via);
+	f->via = via ? strdup(via) : NULL;
+	if (via && f->via == NULL)
+		return -1;
+	return finding_set_note(f, note, args);
+}
 
 int finding_set_note(finding *f, const finding_note *note, const char *const *args)
 {
@@ -153,7 +165,7 @@ finding *finding_add_copy(finding_list *l, const finding *f)
 	if (c == NULL)
 		return NULL;
 	c->count = f->count;
-	if (f->note && finding_set_note(c, f->note, (const char *const *)f->args) < 0)
+	if (f->note && finding_set_note_via(c, f->via, f->note, (const char *const *)f->args) < 0)
 		return NULL;
 	for (size_t i = 0; i < f->nlines; i++) {
 		const evidence_line *e = &f->lines[i];
@@ -173,6 +185,7 @@ static void finding_release(finding *f)
 	free(f->detail);
 	for (size_t i = 0; i < FINDING_NOTE_ARGS; i++)
 		free(f->args[i]);
+	free(f->via);
 }
 
 void finding_list_free(finding_list *l)

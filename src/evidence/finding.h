@@ -42,6 +42,8 @@ typedef struct {
 	char *detail;           /* the detail in English (facts, printable), or NULL */
 	const finding_note *note;       /* when set, DETAIL is NOTE with ARGS */
 	char *args[FINDING_NOTE_ARGS];  /* the facts, printable; NULL past the last */
+	char *via;              /* with a note: the check that saw it when it isn't the
+				 * kind's source ("GetCACaps" answering 500), said first */
 	evidence_line *lines;
 	size_t nlines;
 	unsigned long count;    /* times seen: 1 for a check, N for a log pattern */
@@ -87,8 +89,11 @@ finding *finding_add(finding_list *l, const finding_kind *kind, char *detail);
  * (NULL-terminated; copied and made printable). */
 finding *finding_add_note(finding_list *l, const finding_kind *kind, const finding_note *note,
 			  const char *const *args);
-/* Gives F the detail NOTE with ARGS (as finding_add_note); -1 when memory ran out. */
+/* Gives F the detail NOTE with ARGS (as finding_add_note), said as seen by
+ * VIA (NULL: the kind's source); -1 when memory ran out. */
 int finding_set_note(finding *f, const finding_note *note, const char *const *args);
+int finding_set_note_via(finding *f, const char *via, const finding_note *note,
+			 const char *const *args);
 /* Adds an evidence line (FILE and TEXT are copied; TEXT made printable). */
 int finding_add_line(finding *f, const char *file, unsigned long line, const char *text, size_t len);
 /* Appends a deep copy of F; NULL when memory ran out. */

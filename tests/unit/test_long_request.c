@@ -193,18 +193,18 @@ static void who_refused(void **state)
 		const char *headers, *body, *who;
 	} cases[] = {
 		{ 404, "Server: Microsoft-IIS/10.0\n", "<h3>HTTP Error 404.15 - Not Found</h3>",
-		  "IIS request filtering, 404.15" },
-		{ 404, NULL, "HTTP Error 404.14 - Not Found", "IIS request filtering, 404.14" },
+		  "IIS request filtering 404.15 (maxQueryString)" },
+		{ 404, NULL, "HTTP Error 404.14 - Not Found", "IIS request filtering 404.14 (maxUrl)" },
 		{ 404, "Server: Microsoft-IIS/10.0\n", "<h1>404 - File or directory not found.</h1>",
-		  "IIS, whose request filtering answers a remote client a plain 404" },
+		  "IIS request filtering 404.14 or 404.15" },
 		{ 400, "Server: Microsoft-HTTPAPI/2.0\n", "<h2>Bad Request - Request Too Long</h2>",
-		  "HTTP.sys, Request Too Long" },
+		  "HTTP.sys Request Too Long (MaxFieldLength, MaxRequestBytes)" },
 		{ 400, "Server: Microsoft-HTTPAPI/2.0\n", "<h2>Bad Request - Invalid URL</h2>",
-		  "HTTP.sys, Invalid URL" },
+		  "HTTP.sys Invalid URL" },
 		{ 414, "Content-Type: text/html\nServer: Microsoft-HTTPAPI/2.0\n", NULL, "HTTP.sys (HTTP/1.1 4" },
-		{ 414, "Server: nginx/1.22.1\n", NULL, "a server or proxy that says Server: nginx/1.22.1" },
+		{ 414, "Server: nginx/1.22.1\n", NULL, "Server: nginx/1.22.1 (HTTP/1.1 4xx)" },
 		{ 502, "Server: \x1b[2J\n", NULL, "Server: \\x1b[2J" },
-		{ 403, NULL, NULL, "a server or proxy that doesn't name itself (HTTP/1.1 4xx)" },
+		{ 403, NULL, NULL, "HTTP/1.1 4xx" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		probe_result r = answer(cases[i].status, "HTTP/1.1 4xx", cases[i].headers, cases[i].body);
@@ -216,7 +216,7 @@ static void who_refused(void **state)
 	}
 	probe_result r = { .end = PROBE_FAILED, .error = "Recv failure: Connection reset by peer" };
 	char *who = long_refuser(&r);
-	assert_string_equal(who, "no HTTP answer: Recv failure: Connection reset by peer");
+	assert_string_equal(who, "curl: Recv failure: Connection reset by peer");
 	free(who);
 }
 

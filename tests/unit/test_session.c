@@ -79,8 +79,10 @@ static void saved_walk_reads_back_whole(void **state)
 	assert_non_null(f);
 	assert_int_equal(finding_add_line(f, NULL, 0, "Server: Microsoft-HTTPAPI/2.0", 29), 0);
 	const char *facts[] = { "SHA-256", "4", NULL };
-	assert_non_null(finding_add_note(&l, finding_builtin(FK_CAPS), finding_note_builtin(FN_CAPS_UNKNOWN),
-					 facts));
+	finding *noted = finding_add_note(&l, finding_builtin(FK_CAPS), finding_note_builtin(FN_CAPS_UNKNOWN),
+					  facts);
+	assert_non_null(noted);
+	assert_int_equal(finding_set_note_via(noted, "long-request", noted->note, facts), 0);
 	session_set_findings(&s, &l);
 	finding_list_free(&l);
 	assert_int_equal(session_record(&s, &w, "sv"), 0);
@@ -107,7 +109,7 @@ static void saved_walk_reads_back_whole(void **state)
 	/* a note comes back as its code and facts, to render in any language */
 	assert_ptr_equal(back.findings.v[1].note, finding_note_builtin(FN_CAPS_UNKNOWN));
 	assert_string_equal(back.findings.v[1].args[1], "4");
-	assert_string_equal(back.findings.v[1].detail, "SHA-256; unknown keywords ignored: 4");
+	assert_string_equal(back.findings.v[1].detail, "long-request: SHA-256; unknown keywords ignored: 4");
 	/* the walk goes on where it stopped */
 	assert_string_equal(walk_current(&back.walk)->id, "test-and-troubleshoot-the-scep-server-url");
 	assert_int_equal(walk_forward(&back.walk), 0);
