@@ -14,9 +14,17 @@
 #include <string.h>
 #include <time.h>
 
-static void add(check_report *rep, finding_kind_id kind, const char *detail)
+static finding *add(check_report *rep, finding_kind_id kind, const char *detail)
 {
-	finding_add(&rep->findings, finding_builtin(kind), detail ? strdup(detail) : NULL);
+	return finding_add(&rep->findings, finding_builtin(kind), detail ? strdup(detail) : NULL);
+}
+
+/* A finding whose detail is NOTE around the facts A..D (NULL past the last). */
+static finding *add_note(check_report *rep, finding_kind_id kind, finding_note_id note,
+			 const char *a, const char *b, const char *c, const char *d)
+{
+	const char *facts[] = { a, b, c, d, NULL };
+	return finding_add_note(&rep->findings, finding_builtin(kind), finding_note_builtin(note), facts);
 }
 
 static int fetch(probe_result *r, const char *url, const char *query, const check_options *opt)
@@ -80,49 +88,53 @@ static int too_long(const probe_result *r)
 /* An answer that isn't a CertRep, by what the HTTP status says. */
 static void not_certrep(const probe_result *r, check_report *rep)
 {
-	char d[512];
-	char *type = r->content_type ? untrusted_text(r->content_type, strlen(r->content_type), 100)
-				     : NULL;
-	if (r->end != PROBE_ANSWERED)
-		snprintf(d, sizeof d, "no answer: %s", r->error ? r->error : "?");
-	else
-		snprintf(d, sizeof d, "HTTP %ld, Content-Type %s", r->status, type ? type : "none");
-	free(type);
 	finding_kind_id k = r->status == 500 ? FK_ENROLL_STATUS_500
 			  : too_long(r) ? FK_ENROLL_TOO_LONG
 			  : FK_ENROLL_NOT_CERTREP;
+	if (r->end != PROBE_ANSWERED) {
+		add_note(rep, k, FN_ENROLL_NO_ANSWER, r->error ? r->error : "?", NULL, NULL, NULL);
+		return;
+	}
+	/* Facts only: a status and a type (escaped, as the detail is shown). */
+	char d[512];
+	snprintf(d, sizeof d, "HTTP %ld, Content-Type %s", r->status, r->content_type ? r->content_type : "-");
 	char *shown = untrusted_text(d, strlen(d), 600);
 	add(rep, k, shown);
 	free(shown);
 }
 
-static void refused(const scep_certrep *c, int challenge_given, check_report *rep, char *d,
-		    size_t size)
+static void refused(const scep_certrep *c, int challenge_given, check_report *rep,
+		    const char *status, const char *signer)
 {
 	const char *name = scep_fail_info_name(c->fail_info);
-	size_t n = strlen(d);
-	snprintf(d + n, size - n, ", failInfo %s (%d)%s%s%s", name ? name : "none", c->fail_info,
+	char fail[512];
+	snprintf(fail, sizeof fail, "%s (%d)%s%s%s", name ? name : "-", c->fail_info,
 		 c->fail_info_text ? ", failInfoText \"" : "",
 		 c->fail_info_text ? c->fail_info_text : "", c->fail_info_text ? "\"" : "");
-	if (c->fail_info == 0 || c->fail_info == 1)
-		add(rep, FK_ENROLL_REFUSED_MESSAGE, d);
-	else
-		add(rep, challenge_given ? FK_ENROLL_REFUSED_CHALLENGE : FK_ENROLL_REFUSED_PROBE, d);
+	finding_kind_id k = c->fail_info == 0 || c->fail_info == 1 ? FK_ENROLL_REFUSED_MESSAGE
+			  : challenge_given ? FK_ENROLL_REFUSED_CHALLENGE : FK_ENROLL_REFUSED_PROBE;
+	add_note(rep, k, FN_ENROLL_REFUSED, status, signer, fail, NULL);
 }
 
-static void issued(const scep_certrep *c, check_report *rep, char *d, size_t size)
+/* The first certificate issued in the detail; each of them in the evidence. */
+static void issued(const scep_certrep *c, check_report *rep, const char *signer)
 {
-	for (size_t i = 0; i < c->issued.ncerts; i++) {
-		const scep_cert *x = &c->issued.certs[i];
-		char from[32] = "?", to[32] = "?";
+	const scep_cert *x = c->issued.ncerts ? &c->issued.certs[0] : NULL;
+	char until[32] = "?";
+	if (x && x->not_after)
+		strftime(until, sizeof until, "%Y-%m-%d %H:%M UTC", gmtime(&x->not_after));
+	finding *f = add_note(rep, FK_ENROLL_ISSUED, FN_ENROLL_ISSUED, signer,
+			      x && x->subject ? x->subject : "?", x && x->serial ? x->serial : "?", until);
+	for (size_t i = 0; f && i < c->issued.ncerts; i++) {
+		x = &c->issued.certs[i];
+		char line[1024], from[32] = "?", to[32] = "?";
 		strftime(from, sizeof from, "%Y-%m-%d %H:%M UTC", gmtime(&x->not_before));
 		strftime(to, sizeof to, "%Y-%m-%d %H:%M UTC", gmtime(&x->not_after));
-		size_t n = strlen(d);
-		snprintf(d + n, size - n, "; issued: subject %s, issuer %s, serial %s, valid %s to %s",
+		snprintf(line, sizeof line, "issued: subject %s, issuer %s, serial %s, valid %s to %s",
 			 x->subject ? x->subject : "?", x->issuer ? x->issuer : "?",
 			 x->serial ? x->serial : "?", from, to);
+		finding_add_line(f, NULL, 0, line, strlen(line));
 	}
-	add(rep, FK_ENROLL_ISSUED, d);
 }
 
 static void read_answer(const probe_result *r, const probe_result *ca, const scep_request *req,
@@ -134,25 +146,29 @@ static void read_answer(const probe_result *r, const probe_result *ca, const sce
 	}
 	scep_certrep c;
 	scep_rep_status st = scep_certrep_read(req, ca->body, ca->body_len, r->body, r->body_len, &c);
-	char d[2048];
-	snprintf(d, sizeof d, "pkiStatus %d, signed by %s", (int)c.pki_status,
-		 c.signer ? c.signer : "no GetCACert certificate");
+	char status[16];
+	snprintf(status, sizeof status, "%d", (int)c.pki_status);
+	/* No signer: none of GetCACert's certificates signed it. */
+	const char *signer = c.signer ? c.signer : "-";
+	finding_kind_id k = FK_COUNT;
 	switch (st) {
 	case SCEP_REP_NOT_PKCS7:
 	case SCEP_REP_NOT_CERTREP: not_certrep(r, rep); break;
-	case SCEP_REP_BAD_SIGNATURE: add(rep, FK_ENROLL_BAD_SIGNATURE, d); break;
+	case SCEP_REP_BAD_SIGNATURE: k = FK_ENROLL_BAD_SIGNATURE; break;
 	case SCEP_REP_NONCE_MISMATCH:
-	case SCEP_REP_TXID_MISMATCH: add(rep, FK_ENROLL_NONCE_MISMATCH, d); break;
-	case SCEP_REP_UNDECRYPTABLE: add(rep, FK_ENROLL_UNDECRYPTABLE, d); break;
+	case SCEP_REP_TXID_MISMATCH: k = FK_ENROLL_NONCE_MISMATCH; break;
+	case SCEP_REP_UNDECRYPTABLE: k = FK_ENROLL_UNDECRYPTABLE; break;
 	case SCEP_REP_OK:
 		if (c.pki_status == SCEP_PKI_SUCCESS)
-			issued(&c, rep, d, sizeof d);
+			issued(&c, rep, signer);
 		else if (c.pki_status == SCEP_PKI_PENDING)
-			add(rep, FK_ENROLL_PENDING, d);
+			k = FK_ENROLL_PENDING;
 		else
-			refused(&c, challenge_given, rep, d, sizeof d);
+			refused(&c, challenge_given, rep, status, signer);
 		break;
 	}
+	if (k != FK_COUNT)
+		add_note(rep, k, FN_ENROLL_ANSWER, status, signer, NULL, NULL);
 	scep_certrep_free(&c);
 }
 
@@ -166,17 +182,18 @@ void enroll_run(const char *url, const check_options *opt, const char *challenge
 	fetch(&ca, url, "operation=GetCACert&message=scepwiz", opt);
 	scep_msg_status st = scep_request_build(ca.body, ca.body_len, challenge, aes, sha256, &req);
 	if (st != SCEP_MSG_OK) {
-		add(rep, st == SCEP_MSG_CRYPTO ? FK_ENROLL_NOT_CERTREP : FK_ENROLL_NO_RA_ENCRYPTION,
-		    st == SCEP_MSG_CRYPTO ? "the request could not be built" : NULL);
+		if (st == SCEP_MSG_CRYPTO)
+			add_note(rep, FK_ENROLL_NOT_CERTREP, FN_ENROLL_NOT_BUILT, NULL, NULL, NULL, NULL);
+		else
+			add(rep, FK_ENROLL_NO_RA_ENCRYPTION, NULL);
 		probe_result_free(&ca);
 		return;
 	}
 	int post = rep->have_caps && scep_caps_offers(&rep->caps, SCEP_CAP_POSTPKIOPERATION);
-	char d[1024];
-	snprintf(d, sizeof d, "subject %s, transaction ID %s, %s, %s, %s, encrypted to %s",
-		 req.subject, req.transaction_id, post ? "POST" : "GET", req.cipher, req.digest,
+	char how[128];
+	snprintf(how, sizeof how, "%s, %s, %s", post ? "POST" : "GET", req.cipher, req.digest);
+	add_note(rep, FK_ENROLL_SENT, FN_ENROLL_SENT, req.subject, req.transaction_id, how,
 		 req.ra_subject ? req.ra_subject : "?");
-	add(rep, FK_ENROLL_SENT, d);
 	send_request(url, opt, rep, &req, &r);
 	read_answer(&r, &ca, &req, challenge != NULL, rep);
 	scep_request_free(&req);
