@@ -304,10 +304,15 @@ int check_finish(live_check *c, check_report *rep)
 	long apart;
 	if (!refused && c->rep.insecure && verify_apart(c, &apart))
 		in.insecure_verify = &apart;
+	const probe_result *u = &c->r[REQ_URL];
+	char *host = refused ? NULL : probe_url_host(u->final_url ? u->final_url : u->url);
+	in.host = host;
+	in.trust_file = c->cacert ? c->cacert : probe_default_cafile();
 	*rep = c->rep;
 	c->rep = (check_report){ 0 };
 	if (!refused)
 		diagnose(&in, rep);
+	free(host);
 	release(c);
 	return refused ? -1 : 0;
 }

@@ -7,6 +7,7 @@
 #include "cacert_checks.h"
 #include "i18n.h"
 #include "strbuf.h"
+#include "tls_checks.h"
 
 #include <errno.h>
 #include <openssl/x509.h>
@@ -219,8 +220,12 @@ static int host_ends_with(const char *url, const char *suffix)
 static finding_kind_id transport_verdict(const probe_result *r)
 {
 	int unreachable = r->end == PROBE_DNS || r->end == PROBE_CONNECT || r->end == PROBE_TIMEOUT;
-	if (unreachable && host_ends_with(r->url, ".msappproxy.net"))
+	int app_proxy = host_ends_with(r->url, ".msappproxy.net");
+	if (unreachable && app_proxy)
 		return FK_APP_PROXY_UNREACHABLE;
+	/* Its certificate is Microsoft's: the IIS advice would mislead. */
+	if (r->end == PROBE_TLS_VERIFY && app_proxy)
+		return FK_TLS_APP_PROXY;
 	switch (r->end) {
 	case PROBE_DNS: return FK_DNS;
 	case PROBE_CONNECT:
@@ -309,11 +314,13 @@ static void check_tls(const diagnose_input *in, check_report *rep)
 		if (v != X509_V_OK)
 			add(rep, "tls", FK_TLS_WOULD_FAIL,
 			    untrusted_detail(X509_verify_cert_error_string(v)), NULL);
-		return;
-	}
-	if (r->end == PROBE_ANSWERED)
+	} else if (r->end == PROBE_ANSWERED) {
 		add(rep, "tls", FK_TLS_VERIFIED,
 		    untrusted_detail(in->cacert_file ? in->cacert_file : "system store"), NULL);
+	}
+	/* What devices refuse though curl accepts it: the CN, the chain. */
+	tls_checks_add(&rep->findings, &(tls_check_input){ r->chain, r->chain_len, in->host,
+		       in->trust_file, in->cacert_file != NULL });
 }
 
 static void check_url(const diagnose_input *in, check_report *rep)

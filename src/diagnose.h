@@ -18,6 +18,10 @@ typedef enum { REQ_URL, REQ_CAPS, REQ_CACERT, REQ_LONG, REQ_COUNT } request_id;
 typedef struct {
 	const probe_result *r[REQ_COUNT];  /* each request's result, by request_id */
 	const char *cacert_file;        /* --cacert, or NULL: the system store */
+	const char *trust_file;         /* the CA file TLS is verified with (--cacert or
+					 * the system store's), or NULL when not known */
+	const char *host;               /* the host the URL's chain was sent by (after
+					 * redirects), or NULL */
 	int insecure;                   /* --insecure */
 	const long *insecure_verify;    /* with --insecure: X509_V_* of the chain verified
 					 * apart (trust_verify), or NULL when not known */

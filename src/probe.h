@@ -53,7 +53,7 @@ typedef struct {
 	char *ip;               /* the address connected to, and its port */
 	long port;
 	double seconds;
-	char *chain;            /* with --insecure: the certificates sent, PEM, server's first */
+	char *chain;            /* https: the certificates the server sent, PEM, its own first */
 	size_t chain_len;
 } probe_result;
 

@@ -48,6 +48,8 @@ KIND(TLS_NAME_MISMATCH, "tls-name-mismatch", PROBLEM, NULL, "url",
      N_("the server's certificate doesn't name the host in the URL: use the external URL " "the certificate was issued for (with Application Proxy, yourtenant.msappproxy.net)"))
 KIND(TLS_VERIFY, "tls-verify", PROBLEM, NULL, "url",
      N_("the server's certificate isn't accepted"))
+KIND(TLS_APP_PROXY, "tls-app-proxy", PROBLEM, "this-page-cant-be-displayed", "url",
+     N_("the application proxy's certificate (msappproxy.net) fails as devices check it: " "Microsoft provides the certificate of the default domain, so make the SCEP external " "URL yourtenant.msappproxy.net, as the Application Proxy configuration gives it, and " "check that nothing on the way (a TLS-inspecting proxy) replaces the certificate"))
 KIND(TOO_BIG, "too-big", PROBLEM, "less-common-status-codes", "url",
      N_("the answer is larger than 1 MiB; the rest was not read"))
 KIND(REDIRECTS, "redirects", PROBLEM, "less-common-status-codes", "url",
@@ -69,6 +71,10 @@ KIND(TLS_NOT_VERIFIED, "tls-not-verified", WARNING, NULL, "tls",
      N_("the server's certificate was NOT verified (--insecure)"))
 KIND(TLS_WOULD_FAIL, "tls-would-fail", WARNING, NULL, "tls",
      N_("the server's certificate would fail verification"))
+KIND(TLS_CN_ONLY, "tls-cn-only", PROBLEM, NULL, "tls",
+     N_("the server's certificate names the host only in its subject CN, without a " "subjectAltName: iOS, Android and current browsers ignore the CN and refuse it; " "reissue it with the host as a subjectAltName DNS entry and bind it to the site in IIS"))
+KIND(TLS_CHAIN_INCOMPLETE, "tls-chain-incomplete", WARNING, NULL, "tls",
+     N_("the server doesn't send the intermediate CA certificates of its chain: devices " "(Android especially) don't fetch missing intermediates and refuse the certificate; " "install them on the server (for IIS, in the computer's Intermediate Certification " "Authorities store) so that it sends them"))
 KIND(CAPS, "caps", OK, NULL, "GetCACaps",
      N_("the server names its capabilities"))
 KIND(CAPS_NOT_A_LIST, "caps-not-a-list", PROBLEM, "less-common-status-codes", "GetCACaps",

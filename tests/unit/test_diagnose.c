@@ -485,6 +485,34 @@ static void the_application_proxy_cannot_be_reached(void **state)
 	expect(run(w), "url", "timeout", "blocked-on-the-network", SEV_PROBLEM);
 }
 
+/* The application proxy's certificate is Microsoft's: a TLS failure there
+ * gets the proxy's advice, not the IIS binding of tls-expired and others. */
+static void the_application_proxy_certificate_fails(void **state)
+{
+	world *w = *state;
+	static const long verify[] = { X509_V_ERR_CERT_HAS_EXPIRED,
+				       X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, X509_V_OK };
+	for (size_t i = 0; i < 3; i++) {
+		probe_result *all[] = { &w->url, &w->caps, &w->cacert, &w->longreq };
+		for (size_t k = 0; k < 4; k++) {
+			broke(all[k], PROBE_TLS_VERIFY, "SSL certificate problem: certificate has expired");
+			all[k]->verify_result = verify[i];
+			all[k]->url = "https://ndes-contoso.msappproxy.net/certsrv/mscep/mscep.dll";
+		}
+		const check_report *rep = run(w);
+		const finding *f = expect(rep, "url", "tls-app-proxy", "this-page-cant-be-displayed",
+					  SEV_PROBLEM);
+		assert_string_equal(f->detail, "SSL certificate problem: certificate has expired");
+		assert_null(strstr(f->kind->message, "IIS"));
+		assert_null(find(rep, "tls-expired"));
+		assert_int_equal(check_report_problems(rep), 1);
+		assert_string_equal(rep->outcome, "this-page-cant-be-displayed");
+	}
+	w->url.url = "https://ndes.contoso.com/certsrv/mscep/mscep.dll";
+	w->url.verify_result = X509_V_ERR_CERT_HAS_EXPIRED;
+	expect(run(w), "url", "tls-expired", NULL, SEV_PROBLEM);
+}
+
 static void limits_reached(void **state)
 {
 	world *w = *state;
@@ -680,6 +708,7 @@ int main(void)
 		T(everything_expired),
 		T(no_answer),
 		T(the_application_proxy_cannot_be_reached),
+		T(the_application_proxy_certificate_fails),
 		T(limits_reached),
 		T(insecure_is_reported),
 		T(trust_comes_from_cacert),
