@@ -49,6 +49,7 @@ P_RENEWED=$(port 21) P_RA_SHA1=$(port 22)
 P_LIMIT_16K=$(port 23) P_HTTPSYS_30000=$(port 24) P_404_15=$(port 25)
 P_TLS_GOOD=$(port 443) P_TLS_UNTRUSTED=$(port 444) P_TLS_EXPIRED=$(port 445)
 P_TLS_WRONGNAME=$(port 446)
+P_TLS_NOCHAIN=$(port 447) P_TLS_CHAIN=$(port 448) P_TLS_CNONLY=$(port 449) P_TLS_APPCN=$(port 450)
 
 pids=""
 cleanup() {
@@ -85,6 +86,11 @@ extendedKeyUsage = serverAuth
 [ wrongname ]
 subjectAltName = DNS:ndes.wrong.example
 extendedKeyUsage = serverAuth
+[ cnonly ]
+extendedKeyUsage = serverAuth
+[ intca ]
+basicConstraints = critical, CA:true
+keyUsage = critical, keyCertSign, cRLSign
 [ ra ]
 keyUsage = critical, digitalSignature, keyEncipherment
 extendedKeyUsage = 1.3.6.1.4.1.311.20.2.1
@@ -138,6 +144,10 @@ later=$(when '+1 year') now=$(when 'now')
 	issue untrusted "/CN=127.0.0.1" otherca server "$now" "$later" &&
 	issue expired "/CN=127.0.0.1" tlsca server "$past" "$yesterday" &&
 	issue wrongname "/CN=ndes.wrong.example" tlsca wrongname "$now" "$later" &&
+	issue cnonly "/CN=localhost" tlsca cnonly "$now" "$later" &&
+	issue appcn "/CN=ndes-contoso.msappproxy.net" tlsca cnonly "$now" "$later" &&
+	issue intca "/CN=scepwiz test intermediate CA" tlsca intca "$now" "$later" &&
+	issue chained "/CN=127.0.0.1" intca server "$now" "$later" &&
 	issue ra-valid "/CN=NDES-MSCEP-RA" ndesca ra "$now" "$later" &&
 	issue ra-expired "/CN=NDES-MSCEP-RA" ndesca ra "$past" "$yesterday" &&
 	issue ra-expiring "/CN=NDES-MSCEP-RA" ndesca ra "$now" "$soon" &&
@@ -149,6 +159,11 @@ later=$(when '+1 year') now=$(when 'now')
 	issue ra-sha1 "/CN=NDES-MSCEP-RA" ndesca ra "$now" "$later" -md sha1 &&
 	ra_pkcs7 ra-sha1
 } || bail "openssl could not make the test certificates"
+# What a server sends with the intermediate, and a CA file that completes
+# the chain when it doesn't.
+cat "$pki/chained.pem" "$pki/intca.pem" >"$pki/chained+intca.pem"
+cp "$pki/chained.key" "$pki/chained+intca.key"
+cat "$pki/tlsca.pem" "$pki/intca.pem" >"$pki/tlsca+intca.pem"
 # A PKCS#7 cut in half, as a broken proxy or disk might send it.
 head -c 900 "$tmp/www/ra-valid.p7b" >"$tmp/www/broken.p7b"
 
@@ -283,6 +298,10 @@ EOF
 	server "$P_TLS_UNTRUSTED" ssl untrusted "$(ndes)"
 	server "$P_TLS_EXPIRED" ssl expired "$(ndes)"
 	server "$P_TLS_WRONGNAME" ssl wrongname "$(ndes)"
+	server "$P_TLS_NOCHAIN" ssl chained "$(ndes)"
+	server "$P_TLS_CHAIN" ssl chained+intca "$(ndes)"
+	server "$P_TLS_CNONLY" ssl cnonly "$(ndes)"
+	server "$P_TLS_APPCN" ssl appcn "$(ndes)"
 	echo "}"
 } >"$tmp/nginx/nginx.conf"
 
@@ -486,6 +505,8 @@ ok "slow server: a timeout" has "code: timeout" "$out"
 
 healthy "TLS with --cacert" --cacert "$pki/tlsca.pem" "$(https "$P_TLS_GOOD")"
 ok "TLS: verified" has "code: tls-verified" "$out"
+ok "TLS: the root issued it, nothing is missing" \
+	test "$(grep -c 'code: tls-chain-incomplete' "$out")" = 0
 expect_advice "TLS, CA not in the system store" "give that root to scepwiz with --cacert" \
 	"$(https "$P_TLS_GOOD")"
 ok "unknown issuer: said so" has "code: tls-unknown-issuer" "$out"
@@ -506,6 +527,73 @@ ok "--insecure: in the text" has "TLS verification is off (--insecure)." "$tmp/t
 expect_advice "TLS spoken to a plain port" "the TLS handshake fails" \
 	"https://127.0.0.1:$P_HEALTHY$SCEP"
 ok "plain port: a handshake failure" has "code: tls-handshake" "$out"
+
+# ---- TLS as devices see it --------------------------------------------------------
+
+# The host only in the subject CN: curl accepts it, iOS and Android don't.
+cnonly="https://localhost:$P_TLS_CNONLY$SCEP"
+ok "CN only: exit 1" exits 1 $W check --cacert "$pki/tlsca.pem" "$cnonly"
+ok "CN only: text says it" has "names the host only in its subject CN" "$out"
+ok "CN only: text names the host" has "localhost is only in the subject CN=localhost" "$out"
+ok "CN only: text asks for the subjectAltName" has "subjectAltName DNS entry" "$out"
+ok "CN only: yaml exit 1" exits 1 $W check --format yaml --cacert "$pki/tlsca.pem" "$cnonly"
+ok "CN only: the code" has "code: tls-cn-only" "$out"
+ok "CN only: the one problem" has "problems: 1" "$out"
+ok "CN only: though curl accepted it" has "code: tls-verified" "$out"
+ok "CN only, --insecure: exit 1" exits 1 $W check --format yaml --insecure \
+	--cacert "$pki/tlsca.pem" "$cnonly"
+ok "CN only, --insecure: the code" has "code: tls-cn-only" "$out"
+ok "CN only, --insecure: nothing else would fail" \
+	test "$(grep -c 'code: tls-would-fail' "$out")" = 0
+
+# An intermediate the server doesn't send: this computer's CA file completes
+# the chain, devices don't.
+healthy "intermediate not sent" --cacert "$pki/tlsca+intca.pem" "$(https "$P_TLS_NOCHAIN")"
+ok "intermediate not sent: the code" has "code: tls-chain-incomplete" "$out"
+ok "intermediate not sent: a warning" sh -c \
+	"grep -A1 'code: tls-chain-incomplete' '$out' | grep -q 'severity: warning'"
+ok "intermediate not sent: named" has "not sent: CN=scepwiz test intermediate CA" "$out"
+ok "intermediate not sent: the text says it" has \
+	"[warning] the server doesn't send the intermediate CA certificates of its chain" "$tmp/text"
+ok "intermediate not sent: the text names it" has "CN=scepwiz test intermediate CA" "$tmp/text"
+healthy "intermediate sent" --cacert "$pki/tlsca+intca.pem" "$(https "$P_TLS_CHAIN")"
+ok "intermediate sent: no warning" test "$(grep -c 'code: tls-chain-incomplete' "$out")" = 0
+healthy "intermediate sent, the root alone trusted" --cacert "$pki/tlsca.pem" "$(https "$P_TLS_CHAIN")"
+ok "... no warning" test "$(grep -c 'code: tls-chain-incomplete' "$out")" = 0
+# The root alone and no intermediate sent: curl can't verify, --insecure reads it.
+expect_advice "intermediate not sent, the root alone trusted" "isn't issued by a trusted CA" \
+	--cacert "$pki/tlsca.pem" "$(https "$P_TLS_NOCHAIN")"
+ok "--insecure, intermediate not sent: exit 0" exits 0 $W check --format yaml --insecure \
+	--cacert "$pki/tlsca.pem" "$(https "$P_TLS_NOCHAIN")"
+ok "... the code" has "code: tls-chain-incomplete" "$out"
+ok "... and verification would fail" has "detail: unable to get local issuer certificate" "$out"
+ok "--insecure, intermediate not sent: text" exits 0 $W check --insecure \
+	--cacert "$pki/tlsca.pem" "$(https "$P_TLS_NOCHAIN")"
+ok "... the CA file doesn't hold it" has "$pki/tlsca.pem doesn't hold it either" "$out"
+
+# An application proxy host gets the proxy's advice, not the IIS binding's.
+if [ "${SCEPWIZ_NETNS:-}" = 1 ] && unshare -m true 2>/dev/null; then
+	printf '127.0.0.1 localhost\n127.0.0.1 ndes-contoso.msappproxy.net\n' >"$tmp/hosts"
+	proxyhost() { unshare -m sh -c 'mount --bind "$0" /etc/hosts && exec "$@"' "$tmp/hosts" "$@"; }
+	app="https://ndes-contoso.msappproxy.net"
+	ok "application proxy, CN only: exit 1" exits 1 proxyhost $W check --cacert "$pki/tlsca.pem" \
+		"$app:$P_TLS_APPCN$SCEP"
+	ok "... the proxy's advice" has "SCEP external URL yourtenant.msappproxy.net" "$out"
+	ok "... its section" has "see section this-page-cant-be-displayed" "$out"
+	ok "... not the IIS advice" test "$(grep -c 'in IIS' "$out")" = 0
+	ok "... the host named" has "ndes-contoso.msappproxy.net is only in the subject CN" "$out"
+	ok "application proxy, CN only: yaml" exits 1 proxyhost $W check --format yaml \
+		--cacert "$pki/tlsca.pem" "$app:$P_TLS_APPCN$SCEP"
+	ok "... the code" has "code: tls-app-proxy" "$out"
+	ok "... not tls-cn-only" test "$(grep -c 'code: tls-cn-only' "$out")" = 0
+	ok "... the outcome" has "outcome: this-page-cant-be-displayed" "$out"
+	ok "application proxy, wrong name: exit 1" exits 1 proxyhost $W check --format yaml \
+		--cacert "$pki/tlsca.pem" "$app:$P_TLS_GOOD$SCEP"
+	ok "... the code" has "code: tls-app-proxy" "$out"
+	ok "... not tls-name-mismatch" test "$(grep -c 'code: tls-name-mismatch' "$out")" = 0
+else
+	echo "ok $((tap_n += 1)) # SKIP an application proxy host needs a mount namespace here"
+fi
 
 # ---- bounds and bad input ---------------------------------------------------------
 
