@@ -206,9 +206,12 @@ static int app_proxy_host(const char *host)
 	return n > k && strcasecmp(host + n - k, suffix) == 0;
 }
 
-static void add(finding_list *l, finding_kind_id id, char *detail, const tls_view *v)
+/* A finding of kind ID whose detail is NOTE around FACTS, shown with the
+ * certificates the server sent. */
+static void add(finding_list *l, finding_kind_id id, finding_note_id note,
+		const char *const *facts, const tls_view *v)
 {
-	finding *f = finding_add(l, finding_builtin(id), detail);
+	finding *f = finding_add_note(l, finding_builtin(id), finding_note_builtin(note), facts);
 	for (size_t i = 0; f && i < v->nsent; i++) {
 		strbuf b = { 0 };
 		sb_addf(&b, "sent: %s", v->sent[i]);
@@ -219,39 +222,21 @@ static void add(finding_list *l, finding_kind_id id, char *detail, const tls_vie
 	}
 }
 
-static char *cn_detail(const tls_view *v, const char *host)
-{
-	strbuf b = { 0 };
-	char *shown = untrusted_text(host, strlen(host), 200);
-	sb_addf(&b, "%s is only in the subject CN=%s; no subjectAltName DNS entry names it",
-		shown ? shown : "?", v->cn ? v->cn : "?");
-	free(shown);
-	return sb_take(&b);
-}
-
-static char *chain_detail(const tls_view *v, const tls_check_input *in)
-{
-	strbuf b = { 0 };
-	char *store = untrusted_text(in->cafile, strlen(in->cafile), 200);
-	if (v->chain == TLS_CHAIN_FROM_STORE)
-		sb_addf(&b, "not sent: %s; only %s holds it", v->missing ? v->missing : "?",
-			store ? store : "?");
-	else
-		sb_addf(&b, "not sent: %s, the issuer of the server's certificate; "
-			"%s doesn't hold it either", v->missing ? v->missing : "?", store ? store : "?");
-	free(store);
-	return sb_take(&b);
-}
-
 void tls_checks_add(finding_list *l, const tls_check_input *in)
 {
 	tls_view v;
 	if (in->pem == NULL || tls_inspect(in->pem, in->len, in->host, in->cafile, &v) != 0)
 		return;
 	int proxy = app_proxy_host(in->host);
+	const char *missing = v.missing ? v.missing : "?", *cafile = in->cafile ? in->cafile : "?";
 	if (v.cn_only)
-		add(l, proxy ? FK_TLS_APP_PROXY : FK_TLS_CN_ONLY, cn_detail(&v, in->host), &v);
-	if (v.chain == TLS_CHAIN_FROM_STORE || (v.chain == TLS_CHAIN_NO_ISSUER && in->cacert_given))
-		add(l, proxy ? FK_TLS_APP_PROXY : FK_TLS_CHAIN_INCOMPLETE, chain_detail(&v, in), &v);
+		add(l, proxy ? FK_TLS_APP_PROXY : FK_TLS_CN_ONLY, FN_ONLY_IN_CN,
+		    (const char *[]){ in->host, v.cn ? v.cn : "?", NULL }, &v);
+	if (v.chain == TLS_CHAIN_FROM_STORE)
+		add(l, proxy ? FK_TLS_APP_PROXY : FK_TLS_CHAIN_INCOMPLETE, FN_INTERMEDIATE_IN_CA_FILE,
+		    (const char *[]){ missing, cafile, NULL }, &v);
+	else if (v.chain == TLS_CHAIN_NO_ISSUER && in->cacert_given)
+		add(l, proxy ? FK_TLS_APP_PROXY : FK_TLS_CHAIN_INCOMPLETE, FN_ISSUER_NOT_FOUND,
+		    (const char *[]){ missing, cafile, NULL }, &v);
 	tls_view_free(&v);
 }

@@ -45,7 +45,7 @@ typedef struct {
 
 /* Appends the findings of source "tls": tls-cn-only and
  * tls-chain-incomplete, or, for an application proxy host
- * (*.msappproxy.net), tls-app-proxy with the same facts. An issuer that
+ * (*.msappproxy.net), tls-app-proxy with the same facts (notes.h). An issuer that
  * is nowhere to be found counts as a missing intermediate only against a
  * --cacert: the system store can't tell an unknown root from one. */
 void tls_checks_add(finding_list *l, const tls_check_input *in);

@@ -40,3 +40,6 @@ NOTE(ENROLL_REFUSED, "enroll-refused", N_("pkiStatus %s, signed by %s, failInfo 
 NOTE(ENROLL_ISSUED, "enroll-issued", N_("signed by %s; issued: %s, serial %s, valid until %s"))
 NOTE(ENROLL_NO_ANSWER, "enroll-no-answer", N_("no answer: %s"))
 NOTE(ENROLL_NOT_BUILT, "enroll-not-built", N_("the request could not be built"))
+NOTE(ONLY_IN_CN, "only-in-cn", N_("%s is only in the subject CN=%s; no subjectAltName DNS entry names it"))
+NOTE(INTERMEDIATE_IN_CA_FILE, "intermediate-in-ca-file", N_("not sent: %s; only %s holds it"))
+NOTE(ISSUER_NOT_FOUND, "issuer-not-found", N_("not sent: %s, the issuer of the server's certificate; %s doesn't hold it either"))

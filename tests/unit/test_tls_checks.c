@@ -183,6 +183,10 @@ static void a_host_only_in_the_cn(void **state)
 	assert_string_equal(f->kind->source, "tls");
 	assert_non_null(strstr(f->kind->message, "subjectAltName DNS entry"));
 	assert_non_null(strstr(f->detail, "ndes.contoso.com is only in the subject CN=ndes.contoso.com"));
+	/* the words are a note, translated where shown; the facts stay as seen */
+	assert_string_equal(f->note->code, "only-in-cn");
+	assert_string_equal(f->args[0], "ndes.contoso.com");
+	assert_string_equal(f->args[1], "ndes.contoso.com");
 	assert_int_equal(f->nlines, 1);
 	assert_string_equal(f->lines[0].text, "sent: CN=ndes.contoso.com (issued by CN=Contoso Root CA)");
 	assert_int_equal(l.n, 1);       /* the root issued it: the chain is complete */
@@ -243,6 +247,8 @@ static void an_intermediate_only_this_computer_holds(void **state)
 	assert_non_null(strstr(f->kind->message, "Android"));
 	assert_non_null(strstr(f->detail, "not sent: CN=Contoso Issuing CA; only "));
 	assert_non_null(strstr(f->detail, p->store_both));
+	assert_string_equal(f->note->code, "intermediate-in-ca-file");
+	assert_string_equal(f->args[0], "CN=Contoso Issuing CA");
 	assert_string_equal(f->lines[0].text,
 			    "sent: CN=ndes.contoso.com (issued by CN=Contoso Issuing CA)");
 	assert_int_equal(l.n, 1);
@@ -298,6 +304,7 @@ static void an_issuer_nowhere_to_be_found(void **state)
 	assert_non_null(f);
 	assert_non_null(strstr(f->detail, "the issuer of the server's certificate"));
 	assert_non_null(strstr(f->detail, "doesn't hold it either"));
+	assert_string_equal(f->note->code, "issuer-not-found");
 	finding_list_free(&l);
 	l = checks((const cert *[]){ &p->leaf }, 1, "ndes.contoso.com", p->store_root, 0);
 	assert_int_equal(l.n, 0);
