@@ -43,11 +43,11 @@ typedef struct {
 	int cacert_given;       /* CAFILE is --cacert, the CAs the engineer says devices trust */
 } tls_check_input;
 
-/* Appends the findings of source "tls": tls-cn-only and
- * tls-chain-incomplete, or, for an application proxy host
- * (*.msappproxy.net), tls-app-proxy with the same facts (notes.h). An issuer that
- * is nowhere to be found counts as a missing intermediate only against a
- * --cacert: the system store can't tell an unknown root from one. */
+/* Appends the findings: tls-cn-only and tls-chain-incomplete, or, for an
+ * application proxy host (*.msappproxy.net), tls-app-proxy with the same
+ * facts (notes.h). An issuer found nowhere counts as a missing intermediate
+ * only against a --cacert (the root devices trust): against the system
+ * store it may as well be a private root this computer doesn't know. */
 void tls_checks_add(finding_list *l, const tls_check_input *in);
 
 #endif
