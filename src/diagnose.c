@@ -314,13 +314,19 @@ static void check_tls(const diagnose_input *in, check_report *rep)
 		if (v != X509_V_OK)
 			add(rep, "tls", FK_TLS_WOULD_FAIL,
 			    untrusted_detail(X509_verify_cert_error_string(v)), NULL);
-	} else if (r->end == PROBE_ANSWERED) {
-		add(rep, "tls", FK_TLS_VERIFIED,
-		    untrusted_detail(in->cacert_file ? in->cacert_file : "system store"), NULL);
 	}
 	/* What devices refuse though curl accepts it: the CN, the chain. */
-	tls_checks_add(&rep->findings, &(tls_check_input){ r->chain, r->chain_len, in->host,
+	finding_list devices = { 0 };
+	tls_checks_add(&devices, &(tls_check_input){ r->chain, r->chain_len, in->host,
 		       in->trust_file, in->cacert_file != NULL });
+	/* "valid and trusted" only when devices would think so too; the
+	 * detail is the CA file it was verified with. */
+	const char *store = in->cacert_file ? in->cacert_file : in->trust_file;
+	if (!in->insecure && r->end == PROBE_ANSWERED && finding_count(&devices, SEV_PROBLEM) == 0)
+		add(rep, "tls", FK_TLS_VERIFIED, store ? untrusted_detail(store) : NULL, NULL);
+	for (size_t i = 0; i < devices.n; i++)
+		finding_add_copy(&rep->findings, &devices.v[i]);
+	finding_list_free(&devices);
 }
 
 static void check_url(const diagnose_input *in, check_report *rep)
