@@ -2,42 +2,12 @@
 # micromdm's scepserver stands in for NDES, with one server block for each
 # answer the article "Test and troubleshoot the SCEP server URL" lists.
 #
-# The script runs itself again inside a new network namespace that has only
-# a loopback interface, when the system allows one (unshare -rn): then no
-# request, not even the lookup of a .invalid name, can leave this machine,
-# and every port is free. Without one it uses the host's 127.0.0.1 and skips,
-# visibly, the two tests that would need a name lookup.
-if [ -z "${SCEPWIZ_NETNS:-}" ] && command -v unshare >/dev/null 2>&1 &&
-	unshare -rn true 2>/dev/null; then
-	SCEPWIZ_NETNS=1 exec unshare -rn /bin/sh "$0" "$@"
-fi
-
-. "$top_srcdir/tests/tap.sh"
-W=$SCEPWIZ
-PATH=$PATH:/usr/sbin:/sbin
-# Proxies from the environment would take the requests elsewhere; one test
-# below sets its own.
-unset http_proxy https_proxy HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
-
-bail() {
-	echo "Bail out! $*"
-	exit 1
-}
-
-# Missing servers fail the run: a skipped live test would pass unseen.
-for tool in nginx scepserver openssl curl; do
-	command -v $tool >/dev/null 2>&1 ||
-		bail "$tool is missing: run ./bootstrap (it installs nginx-light scep openssl curl)"
-done
-
-if [ "${SCEPWIZ_NETNS:-}" = 1 ]; then
-	ip link set lo up 2>/dev/null || bail "can't bring up loopback in the network namespace"
-	base=18000
-else
-	diag "no network namespace: using the host's 127.0.0.1"
-	base=$((20000 + $$ % 20000))
-fi
-port() { echo $((base + $1)); }
+# It runs in a network namespace with only loopback when the system allows
+# one (tests/live/harness.sh); without one it skips, visibly, the two tests
+# that would need a name lookup.
+. "$top_srcdir/tests/live/harness.sh"
+need nginx scepserver openssl curl
+ports 18000
 
 P_SCEP=$(port 80) P_DEAD=$(port 99)
 P_HEALTHY=$(port 1) P_NDESPAGE=$(port 2) P_503=$(port 3) P_504=$(port 4) P_APPPROXY=$(port 5)
@@ -50,17 +20,6 @@ P_LIMIT_16K=$(port 23) P_HTTPSYS_30000=$(port 24) P_404_15=$(port 25)
 P_TLS_GOOD=$(port 443) P_TLS_UNTRUSTED=$(port 444) P_TLS_EXPIRED=$(port 445)
 P_TLS_WRONGNAME=$(port 446)
 P_TLS_NOCHAIN=$(port 447) P_TLS_CHAIN=$(port 448) P_TLS_CNONLY=$(port 449) P_TLS_APPCN=$(port 450)
-
-pids=""
-cleanup() {
-	for pid in $pids; do
-		kill "$pid" 2>/dev/null
-	done
-	wait 2>/dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
 
 # ---- certificates, made fresh so none of them expires under the tests ----
 

@@ -3,48 +3,12 @@
 # per NDES, one of them answering 503), and a small python3 server that
 # counts how many requests it holds at once, to see --jobs bound them.
 #
-# As tests/live/check.sh, it runs itself again in a network namespace with
-# only loopback when the system allows one (unshare -rn).
-if [ -z "${SCEPWIZ_NETNS:-}" ] && command -v unshare >/dev/null 2>&1 &&
-	unshare -rn true 2>/dev/null; then
-	SCEPWIZ_NETNS=1 exec unshare -rn /bin/sh "$0" "$@"
-fi
-
-. "$top_srcdir/tests/tap.sh"
-W=$SCEPWIZ
-PATH=$PATH:/usr/sbin:/sbin
-unset http_proxy https_proxy HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
-
-bail() {
-	echo "Bail out! $*"
-	exit 1
-}
-
-for tool in nginx scepserver curl timeout; do
-	command -v $tool >/dev/null 2>&1 ||
-		bail "$tool is missing: run ./bootstrap (it installs nginx-light scep curl)"
-done
-
-if [ "${SCEPWIZ_NETNS:-}" = 1 ]; then
-	ip link set lo up 2>/dev/null || bail "can't bring up loopback in the network namespace"
-	base=18000
-else
-	diag "no network namespace: using the host's 127.0.0.1"
-	base=$((20000 + $$ % 20000))
-fi
-port() { echo $((base + $1)); }
+# As tests/live/check.sh, it runs in a network namespace with only loopback
+# when the system allows one (tests/live/harness.sh).
+. "$top_srcdir/tests/live/harness.sh"
+need nginx scepserver curl timeout
+ports 18000
 P_SCEP=$(port 80) P_503=$(port 20) P_COUNT=$(port 30)
-
-pids=""
-cleanup() {
-	for pid in $pids; do
-		kill "$pid" 2>/dev/null
-	done
-	wait 2>/dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
 
 scepserver ca -init -depot "$tmp/depot" >/dev/null 2>&1 || bail "scepserver ca -init failed"
 scepserver -depot "$tmp/depot" -port "$P_SCEP" >"$tmp/scepserver.log" 2>&1 &

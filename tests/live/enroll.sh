@@ -3,48 +3,13 @@
 # operations passed on): the right challenge is issued a certificate, a
 # wrong one and the probe's invalid one are refused and named, by POST and,
 # where GetCACaps doesn't offer POSTPKIOperation, by GET as devices send it.
-# Runs in its own network namespace when the system allows one (unshare -rn).
-if [ -z "${SCEPWIZ_NETNS:-}" ] && command -v unshare >/dev/null 2>&1 &&
-	unshare -rn true 2>/dev/null; then
-	SCEPWIZ_NETNS=1 exec unshare -rn /bin/sh "$0" "$@"
-fi
-
-. "$top_srcdir/tests/tap.sh"
-W=$SCEPWIZ
-PATH=$PATH:/usr/sbin:/sbin
-unset http_proxy https_proxy HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
-
-bail() {
-	echo "Bail out! $*"
-	exit 1
-}
-
-for tool in nginx scepserver curl; do
-	command -v $tool >/dev/null 2>&1 ||
-		bail "$tool is missing: run ./bootstrap (it installs nginx-light scep curl)"
-done
-
-if [ "${SCEPWIZ_NETNS:-}" = 1 ]; then
-	ip link set lo up 2>/dev/null || bail "can't bring up loopback in the network namespace"
-	base=18100
-else
-	diag "no network namespace: using the host's 127.0.0.1"
-	base=$((20000 + $$ % 20000))
-fi
-P_SCEP=$((base + 80)) P_POST=$((base + 1)) P_GET=$((base + 2)) P_500=$((base + 3))
-P_404_15=$((base + 4))
+# Runs in its own network namespace when the system allows one.
+. "$top_srcdir/tests/live/harness.sh"
+need nginx scepserver curl
+ports 18100
+P_SCEP=$(port 80) P_POST=$(port 1) P_GET=$(port 2) P_500=$(port 3)
+P_404_15=$(port 4)
 CHALLENGE=right-$$-challenge
-
-pids=""
-cleanup() {
-	for pid in $pids; do
-		kill "$pid" 2>/dev/null
-	done
-	wait 2>/dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
 
 scepserver ca -init -depot "$tmp/depot" >/dev/null 2>&1 || bail "scepserver ca -init failed"
 scepserver -depot "$tmp/depot" -port "$P_SCEP" -challenge "$CHALLENGE" \
