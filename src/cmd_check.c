@@ -27,17 +27,17 @@
 
 static void usage(void)
 {
-	printf(_("Usage: %s check URL... [--from FILE] [--jobs N] [--format text|yaml] [--timeout S]\n"
-		 "       [--cacert F] [--insecure] [--enroll [--challenge TEXT]]\n"),
+	printf(_("Usage: %s check URL... [--from FILE] [--jobs N] [--format text|yaml]\n"
+		 "       [--timeout S] [--cacert F] [--insecure] [--enroll [--challenge TEXT]]\n"),
 	       PACKAGE);
-	fputs(_("Tests a SCEP server URL as the article 'Test and troubleshoot the SCEP server URL'\n"
-		"does, and more: GetCACaps, GetCACert, a long request and TLS.\n\n"
+	fputs(_("Tests a SCEP server URL as the article 'Test and troubleshoot the SCEP server\n"
+		"URL' does, and more: GetCACaps, GetCACert, a long request and TLS.\n\n"
 		"  -f, --format F    text (default) or yaml\n"
 		"  -t, --timeout S   seconds allowed to connect and to each request (default 15)\n"
 		"      --cacert F    verify TLS with the CA certificates in F (PEM)\n"
 		"  -k, --insecure    don't verify the server's certificate (shown in the report)\n"
 		"      --enroll      also send a probe enrollment, a real PKIOperation (opt-in:\n"
-		"                    it leaves events in the NDES logs under CN=scepwiz-probe-...)\n"
+		"                    it leaves events in the NDES logs as CN=scepwiz-probe-...)\n"
 		"      --challenge T the challenge password for the probe (never shown); without\n"
 		"                    it the probe sends an invalid one and reads the refusal\n\n"), stdout);
 	fputs(_("Many URLs (several given, or --from) are checked at once and summed up in a\n"
@@ -327,8 +327,9 @@ static int parse(int argc, char **argv, check_args *a)
 				return c;
 			break;
 		case 'h': usage(); return EXIT_OK;
-		default: return cli_usage_error(_("usage: check URL [--format text|yaml] [--timeout S] "
-						  "[--cacert F] [--insecure] [--enroll [--challenge TEXT]]"));
+		default: return cli_usage_error(_("usage: check URL... [--from FILE] [--jobs N] "
+						  "[--format text|yaml] [--timeout S] [--cacert F] "
+						  "[--insecure] [--enroll [--challenge TEXT]]"));
 		}
 	}
 	if (optind == argc && a->nfrom == 0)

@@ -22,7 +22,7 @@ static void usage(void)
 		"  lint [FILE]...           validate decision trees (exit 65 on bad input)\n"
 		"  checklist --section ID... [--lang L] [--format text|md] [-o FILE]\n"
 		"                           print the remediation checklist of sections\n"
-		"  check URL [--format text|yaml] [--timeout S] [--cacert F] [--insecure]\n"
+		"  check URL... [--from FILE] [--format text|yaml] [--enroll] [--insecure]\n"
 		"                           test a SCEP server URL as the articles do\n"
 		"  resume [ID|FILE]         reopen a saved session (the latest by default)\n"
 		"  sessions                 list saved sessions\n"

@@ -70,6 +70,18 @@ ok "the reason is Spanish" has "solo se pueden comprobar direcciones URL http y 
 ok "sections titles are translated" exits 0 $W --lang pt sections
 ok "the Portuguese section list is Portuguese" sh -c "! grep -q 'Review the device' '$out'"
 
+# Every help fits an 80-column terminal in every language (translations run
+# longer than English, and a wrapped help line breaks its columns).
+fits() {
+	for l in en es it pt sv; do
+		for c in "" check logs checklist explain sessions lint resume; do
+			w=$($W --lang $l $c --help 2>/dev/null | LC_ALL=C.UTF-8 wc -L)
+			[ "$w" -le 80 ] || { echo "$l ${c:-(main)} --help is $w columns wide"; return 1; }
+		done
+	done
+}
+ok "every --help fits 80 columns, in every language" fits
+
 # An answer that is also a heading has its own msgctxt: the Italian article
 # titles the 414 section in Italian, while the browser shows the server's
 # English words, which is what the engineer must find among the answers.
