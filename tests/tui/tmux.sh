@@ -44,6 +44,17 @@ wait_for() {
 	sed 's/^/#   |/' "$screen"
 	return 1
 }
+# Runs COMMAND until it succeeds (up to about 5 s): for a file the wizard
+# writes as the screen says so, which a loaded machine may lag behind.
+eventually() {
+	i=0
+	while [ $i -lt 50 ]; do
+		"$@" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
 has_text() { grep -qF -- "$1" "$screen"; }
 has_line() { grep -qE -- "$1" "$screen"; }
 lacks_text() { ! grep -qF -- "$1" "$screen"; }
