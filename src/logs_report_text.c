@@ -71,8 +71,10 @@ static void write_finding(const finding *f, const tree_set *set, FILE *out)
 	fputc('\n', out);
 	if (f->kind->section) {
 		int amb;
+		char title[512];
 		const node *n = tree_set_find(set, f->kind->section, &amb);
-		fprintf(out, _("    see section %s: %s\n"), f->kind->section, n ? tr(n->title.s) : "");
+		fprintf(out, _("    see section %s: %s\n"), f->kind->section,
+			n ? tree_set_title(set, n, title, sizeof title) : "");
 	}
 	for (size_t i = 0; i < f->nlines; i++)
 		write_line(&f->lines[i], out);

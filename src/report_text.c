@@ -8,16 +8,17 @@
 #include <string.h>
 #include <time.h>
 
-static const char *section_title(const tree_set *set, const char *section)
+static const char *section_title(const tree_set *set, const char *section, char *buf, size_t size)
 {
 	int ambiguous = 0;
 	const node *n = set ? tree_set_find(set, section, &ambiguous) : NULL;
-	return n ? tr(n->title.s) : NULL;
+	return n ? tree_set_title(set, n, buf, size) : NULL;
 }
 
 static void write_section(const tree_set *set, const char *section, FILE *out)
 {
-	const char *title = section_title(set, section);
+	char buf[512];
+	const char *title = section_title(set, section, buf, sizeof buf);
 	if (title)
 		fprintf(out, _("    see section %s: %s\n"), section, title);
 	else
@@ -90,7 +91,8 @@ static void write_result(const check_report *rep, const tree_set *set, FILE *out
 		fputs(_("Result: a problem was found.\n"), out);
 		return;
 	}
-	const char *title = section_title(set, section);
+	char buf[512];
+	const char *title = section_title(set, section, buf, sizeof buf);
 	fprintf(out, _("Result: a problem was found; start with section %s (%s).\n"), section,
 		title ? title : section);
 	fprintf(out, _("Read it with: %s --goto %s\n"), PACKAGE, section);

@@ -120,6 +120,11 @@ const node *tree_set_find(const tree_set *set, const char *spec, int *ambiguous)
 /* The section's name on the command line: ANCHOR, or TREE/ANCHOR when the
  * anchor is not unique. Written into BUF. */
 const char *tree_set_spec(const tree_set *set, const node *n, char *buf, size_t size);
+/* N's title in the current language, as a report names it: with its
+ * tree's title before it ("SCEP deployment ... › Solution") when its id
+ * alone names sections of several trees, as the articles' "Cause" and
+ * "Solution" do. Written into BUF. */
+const char *tree_set_title(const tree_set *set, const node *n, char *buf, size_t size);
 
 /* Calls FN for every translatable string of a tree, in file order. */
 void tree_each_text(const tree *t, void (*fn)(const text *msg, void *arg), void *arg);

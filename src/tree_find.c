@@ -4,6 +4,7 @@
 
 #include "tree.h"
 #include "tree_parts.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -45,5 +46,16 @@ const char *tree_set_spec(const tree_set *set, const node *n, char *buf, size_t 
 		snprintf(buf, size, "%s/%s", n->tree->id, n->id);
 	else
 		snprintf(buf, size, "%s", n->id);
+	return buf;
+}
+
+const char *tree_set_title(const tree_set *set, const node *n, char *buf, size_t size)
+{
+	int ambiguous;
+	tree_set_find(set, n->id, &ambiguous);
+	if (ambiguous && n != n->tree->start)
+		snprintf(buf, size, "%s › %s", tr(n->tree->title.s), tr(n->title.s));
+	else
+		snprintf(buf, size, "%s", tr(n->title.s));
 	return buf;
 }

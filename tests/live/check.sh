@@ -426,6 +426,9 @@ ok "old CA key: both CA certificates sent" has "certificates in a PKCS#7: 3" "$o
 ok "old CA key: the RA's role in the evidence" has "role: RA signing, RA encryption" "$out"
 ok "old CA key: the text says it" has \
 	"[PROBLEM] an RA certificate chains to the CA's old certificate" "$tmp/text"
+ok "old CA key: the section is named with its article, not as a bare Solution" has \
+	"solution: SCEP deployment to Windows 10 devices fails after you renew the CA certificate › Solution" \
+	"$tmp/text"
 expect "RA signed with SHA-1" 1 ios-scep-failure-no-getcacaps/solution other "$(http "$P_RA_SHA1")"
 ok "SHA-1: named" has "code: sha1-signature" "$out"
 ok "SHA-1: the algorithm shown" has "sha1WithRSAEncryption" "$out"
