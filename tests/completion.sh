@@ -53,6 +53,8 @@ offers check --fr
 ok "check --from completes" only --from
 offers check --jo
 ok "check --jobs completes" only --jobs
+offers check --en
+ok "check --enroll completes" only --enroll
 offers checklist --format ''
 ok "checklist's formats" only text md
 offers explain status-50

@@ -52,7 +52,7 @@ _scepwiz()
 	--output | -o | --cacert | --from)
 		_filedir
 		return ;;
-	--timeout | --engineer | --ticket | -e | -t | --older-than | --jobs | -j)
+	--timeout | --engineer | --ticket | -e | -t | --older-than | --jobs | -j | --challenge)
 		return ;;
 	esac
 	$split && return
@@ -73,7 +73,7 @@ _scepwiz()
 			COMPREPLY=($(compgen -W "$(_scepwiz_words "$prog" sections)" -- "$cur"))
 			return
 		fi ;;
-	check) opts='--format --timeout --cacert --insecure --from --jobs --lang --help' ;;
+	check) opts='--format --timeout --cacert --insecure --from --jobs --enroll --challenge --lang --help' ;;
 	logs)
 		opts='--format --lang --help'
 		[[ $cur == -* ]] || { _filedir; return; } ;;
