@@ -79,6 +79,11 @@ struct live_check {
 	size_t round_size[LONG_PER_ROUND], round_n;     /* round_n 0: the first round */
 	int round_full;         /* the round had the whole --timeout */
 	probe_result long_ok, long_refused;
+	/* After a failed verification, the handshake once more, verifying
+	 * nothing and sending no request, to read the chain the server sends:
+	 * what a device would refuse in it says why. */
+	probe_result sent;
+	int sent_running;
 };
 
 /* The long request of SIZE bytes in all, or as near as the URL allows. */
@@ -128,6 +133,7 @@ static void release(live_check *c)
 	free_round(c);
 	probe_result_free(&c->long_ok);
 	probe_result_free(&c->long_refused);
+	probe_result_free(&c->sent);
 	check_report_free(&c->rep);
 	free(c->url);
 	free(c);
@@ -227,6 +233,25 @@ static void start_round(live_check *c)
 	c->batch = probe_begin(c->round, n, &po, on_done, &c->rl);
 }
 
+/* When the URL's certificate wasn't accepted: the chain round, within the
+ * later rounds' time (the long request has none then: every request fails
+ * as the URL does). 1 when it started. */
+static int start_chain_round(live_check *c)
+{
+	const probe_result *u = &c->r[REQ_URL];
+	long left = (long)(c->measure_deadline - time(NULL));
+	if (u->end != PROBE_TLS_VERIFY || c->rep.insecure || left <= 0)
+		return 0;
+	c->sent = (probe_result){ .name = u->name, .url = strdup(u->url) };
+	probe_options po = c->po;
+	po.insecure = po.connect_only = 1;
+	po.timeout_s = left < po.timeout_s ? left : po.timeout_s;
+	c->rl.before += REQ_COUNT;
+	c->batch = c->sent.url ? probe_begin(&c->sent, 1, &po, on_done, &c->rl) : NULL;
+	c->sent_running = c->batch != NULL;
+	return c->sent_running;
+}
+
 int check_step(live_check *c, int ms, int wake_fd)
 {
 	if (c == NULL || c->batch == NULL)
@@ -235,7 +260,13 @@ int check_step(live_check *c, int ms, int wake_fd)
 		return 1;
 	probe_free(c->batch);
 	c->batch = NULL;
+	if (c->sent_running) {
+		c->sent_running = 0;
+		return 0;       /* the chain round is the last */
+	}
 	record_round(c);
+	if (c->round_n == 0 && start_chain_round(c))
+		return 1;
 	start_round(c);
 	return c->batch != NULL;
 }
@@ -292,7 +323,15 @@ int check_finish(live_check *c, check_report *rep)
 	/* Whatever still runs is stopped: the report is of what ended. */
 	if (c->batch) {
 		probe_cancel(c->batch);
-		record_round(c);
+		if (!c->sent_running)
+			record_round(c);
+	}
+	/* The chain the server sends, read apart when curl refused it. */
+	probe_result *u = &c->r[REQ_URL];
+	if (u->chain == NULL && c->sent.chain) {
+		u->chain = c->sent.chain;
+		u->chain_len = c->sent.chain_len;
+		c->sent.chain = NULL;
 	}
 	int refused = c->refused;
 	diagnose_input in = { .cacert_file = c->cacert, .insecure = c->rep.insecure,
@@ -304,7 +343,6 @@ int check_finish(live_check *c, check_report *rep)
 	long apart;
 	if (!refused && c->rep.insecure && verify_apart(c, &apart))
 		in.insecure_verify = &apart;
-	const probe_result *u = &c->r[REQ_URL];
 	char *host = refused ? NULL : probe_url_host(u->final_url ? u->final_url : u->url);
 	in.host = host;
 	in.trust_file = c->cacert ? c->cacert : probe_default_cafile();

@@ -298,6 +298,14 @@ static int same_failure(const probe_result *r, const probe_result *url)
 
 /* ---- the checks ---------------------------------------------------------- */
 
+static int has_kind(const check_report *rep, const finding_kind *k)
+{
+	for (size_t i = 0; i < rep->findings.n; i++)
+		if (rep->findings.v[i].kind == k)
+			return 1;
+	return 0;
+}
+
 static void check_tls(const diagnose_input *in, check_report *rep)
 {
 	const probe_result *r = in->r[REQ_URL];
@@ -305,8 +313,10 @@ static void check_tls(const diagnose_input *in, check_report *rep)
 		add(rep, "tls", FK_NO_TLS, NULL, NULL);
 		return;
 	}
-	if (r->end == PROBE_TLS_VERIFY || r->end == PROBE_TLS_HANDSHAKE)
-		return;         /* the URL's finding says it */
+	/* The URL's finding says why; a chain read apart (check.c) may say
+	 * more: the intermediate the server doesn't send. */
+	if (r->end == PROBE_TLS_HANDSHAKE || (r->end == PROBE_TLS_VERIFY && r->chain == NULL))
+		return;
 	if (in->insecure) {
 		/* curl verifies nothing then: the chain was verified apart. */
 		long v = in->insecure_verify ? *in->insecure_verify : r->verify_result;
@@ -325,7 +335,8 @@ static void check_tls(const diagnose_input *in, check_report *rep)
 	if (!in->insecure && r->end == PROBE_ANSWERED && finding_count(&devices, SEV_PROBLEM) == 0)
 		add(rep, "tls", FK_TLS_VERIFIED, store ? untrusted_detail(store) : NULL, NULL);
 	for (size_t i = 0; i < devices.n; i++)
-		finding_add_copy(&rep->findings, &devices.v[i]);
+		if (!has_kind(rep, devices.v[i].kind))  /* tls-app-proxy, said once */
+			finding_add_copy(&rep->findings, &devices.v[i]);
 	finding_list_free(&devices);
 }
 

@@ -232,6 +232,8 @@ static CURL *make_easy(transfer *t, const probe_options *o)
 		curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
 		curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
 	}
+	if (o->connect_only)
+		curl_easy_setopt(e, CURLOPT_CONNECT_ONLY, 1L);
 	/* The chain as the server sent it: verified apart with --insecure, and
 	 * read as devices read it (the names, the intermediates) always. */
 	curl_easy_setopt(e, CURLOPT_CERTINFO, 1L);

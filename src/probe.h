@@ -61,6 +61,7 @@ typedef struct {
 	long timeout_s;         /* connect and total, per request */
 	const char *cacert;     /* CA bundle, or NULL for the system store */
 	int insecure;           /* skip certificate and name verification */
+	int connect_only;       /* connect (and shake hands) only: no request is sent */
 } probe_options;
 
 /* Called as each request ends, in the order they end. */

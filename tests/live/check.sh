@@ -525,6 +525,12 @@ ok "... no warning" test "$(grep -c 'code: tls-chain-incomplete' "$out")" = 0
 # The root alone and no intermediate sent: curl can't verify, --insecure reads it.
 expect_advice "intermediate not sent, the root alone trusted" "isn't issued by a trusted CA" \
 	--cacert "$pki/tlsca.pem" "$(https "$P_TLS_NOCHAIN")"
+# ... and, without --insecure, the chain read apart says why: the server
+# doesn't send the intermediate, which the root given can't replace.
+ok "... the chain is read apart" exits 1 $W check --format yaml \
+	--cacert "$pki/tlsca.pem" "$(https "$P_TLS_NOCHAIN")"
+ok "... the intermediate not sent is named" has "code: tls-chain-incomplete" "$out"
+ok "... and the CA file does not hold it" has "hold it either" "$out"
 ok "--insecure, intermediate not sent: exit 0" exits 0 $W check --format yaml --insecure \
 	--cacert "$pki/tlsca.pem" "$(https "$P_TLS_NOCHAIN")"
 ok "... the code" has "code: tls-chain-incomplete" "$out"
