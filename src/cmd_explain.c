@@ -64,9 +64,10 @@ static void closest(const char *what, strbuf *out)
 static void explain_section(const tree_set *set, const char *section)
 {
 	int ambiguous = 0;
+	char title[512];
 	const node *n = set ? tree_set_find(set, section, &ambiguous) : NULL;
 	if (n)
-		printf(_("Section: %s (%s)\n"), section, tr(n->title.s));
+		printf(_("Section: %s (%s)\n"), section, tree_set_title(set, n, title, sizeof title));
 	else
 		printf(_("Section: %s\n"), section);
 	printf(_("Read it with: %s --goto %s\n"), PACKAGE, section);

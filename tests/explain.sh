@@ -38,6 +38,9 @@ ok "it gives the severity" has "Severity: problem" "$out"
 ok "it names the section with its title" has \
 	"Section: internal-server-error (500 - Internal server error)" "$out"
 ok "it says how to open the section" has "scepwiz --goto internal-server-error" "$out"
+ok "a heading several articles share is named with its article" exits 0 $W explain ra-old-ca
+ok "... not as a bare Solution" has \
+	"(SCEP deployment to Windows 10 devices fails after you renew the CA certificate › Solution)" "$out"
 ok "a healthy code says there is nothing to do" exits 0 $W explain status-403
 ok "... in words" has "healthy server" "$out"
 
