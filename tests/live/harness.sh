@@ -32,15 +32,16 @@ need() {
 }
 
 # ports BASE: in the namespace ports from BASE are free (each script has
-# its own BASE, so two can run at once); on the host, a range from the pid.
-# Then port N is the Nth of them.
+# its own BASE, so two can run at once); on the host, a range from the pid,
+# below the kernel's ephemeral ports (32768 and up), where a client socket of
+# this machine could hold one of them. Then port N is the Nth of them.
 ports() {
 	if [ "${SCEPWIZ_NETNS:-}" = 1 ]; then
 		ip link set lo up 2>/dev/null || bail "can't bring up loopback in the network namespace"
 		base=$1
 	else
 		diag "no network namespace: using the host's 127.0.0.1"
-		base=$((20000 + $$ % 20000))
+		base=$((20000 + $$ % 12000))
 	fi
 }
 port() { echo $((base + $1)); }
