@@ -80,15 +80,6 @@ static finding *add_note3(check_report *rep, finding_kind_id id, finding_note_id
 
 /* ---- reading an answer ---------------------------------------------------- */
 
-static int body_has(const probe_result *r, const char *text)
-{
-	size_t n = strlen(text);
-	for (size_t i = 0; r->body && n <= r->body_len && i <= r->body_len - n; i++)
-		if (strncasecmp((const char *)r->body + i, text, n) == 0)
-			return 1;
-	return 0;
-}
-
 /* The text of an HTML page's <title>, as evidence of what answered. */
 static void add_page_title(strbuf *b, const probe_result *r)
 {
@@ -253,10 +244,10 @@ static finding_kind_id status_verdict(const probe_result *r, int bare_url)
 	long s = r->status;
 	if (bare_url && s == 403)
 		return FK_STATUS_403;
-	if (bare_url && s == 200 && body_has(r, "Network Device Enrollment Service"))
+	if (bare_url && s == 200 && probe_body_has(r, "Network Device Enrollment Service"))
 		return FK_NDES_PAGE;
 	/* The application proxy's page names the error whatever its status. */
-	if (s != 200 && s != 403 && body_has(r, "GatewayTimeout"))
+	if (s != 200 && s != 403 && probe_body_has(r, "GatewayTimeout"))
 		return FK_GATEWAYTIMEOUT_PAGE;
 	switch (s) {
 	case 503: return FK_STATUS_503;
@@ -266,13 +257,13 @@ static finding_kind_id status_verdict(const probe_result *r, int bare_url)
 	case 404:
 		/* IIS request filtering: 404.14 URL too long, 404.15 query
 		 * string too long. */
-		if (body_has(r, "404.14") || body_has(r, "404.15"))
+		if (probe_body_has(r, "404.14") || probe_body_has(r, "404.15"))
 			return FK_REQUEST_FILTERING;
 		break;
 	case 400:
 		/* HTTP.sys, whose MaxFieldLength and MaxRequestBytes the 414
 		 * section sets, answers a too long request so. */
-		if (body_has(r, "Request Too Long"))
+		if (probe_body_has(r, "Request Too Long"))
 			return FK_REQUEST_TOO_LONG;
 		break;
 	}
@@ -369,7 +360,7 @@ static finding_note_id not_a_list(const probe_result *r, const scep_caps *caps, 
 	static const char *const html[] = { "<html", "<!doctype", "<head", "<body", "<title" };
 	const unsigned char *b = r->body;
 	for (size_t i = 0; i < sizeof html / sizeof *html; i++)
-		if (body_has(r, html[i]))
+		if (probe_body_has(r, html[i]))
 			return FN_HTML_PAGE;
 	if (r->body_len >= 2 && b[0] == 0x1f && b[1] == 0x8b)
 		return FN_GZIP_DATA;

@@ -82,7 +82,7 @@ static int too_long(const probe_result *r)
 	if (r->status == 414 || r->status == 400)
 		return 1;
 	return r->status == 404 && r->body &&
-	       (memmem(r->body, r->body_len, "404.14", 6) || memmem(r->body, r->body_len, "404.15", 6));
+	       (probe_body_has(r, "404.14") || probe_body_has(r, "404.15"));
 }
 
 /* An answer that isn't a CertRep, by what the HTTP status says. */

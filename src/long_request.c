@@ -93,15 +93,6 @@ long_answer long_answer_of(const probe_result *r, int full_time)
 
 /* ---- who refused ------------------------------------------------------------ */
 
-static int body_has(const probe_result *r, const char *text)
-{
-	size_t n = strlen(text);
-	for (size_t i = 0; r->body && n <= r->body_len && i <= r->body_len - n; i++)
-		if (strncasecmp((const char *)r->body + i, text, n) == 0)
-			return 1;
-	return 0;
-}
-
 /* The value of the Server header, or NULL; *N its length. */
 static const char *server_of(const probe_result *r, size_t *n)
 {
@@ -135,13 +126,13 @@ char *long_refuser(const probe_result *r)
 		sb_add_untrusted(&b, r->error ? r->error : "?", strlen(r->error ? r->error : "?"), 200);
 		return sb_take(&b);
 	}
-	if (body_has(r, "404.14"))
+	if (probe_body_has(r, "404.14"))
 		sb_add(&b, "IIS request filtering 404.14 (maxUrl)");
-	else if (body_has(r, "404.15"))
+	else if (probe_body_has(r, "404.15"))
 		sb_add(&b, "IIS request filtering 404.15 (maxQueryString)");
-	else if (r->status == 400 && body_has(r, "Request Too Long"))
+	else if (r->status == 400 && probe_body_has(r, "Request Too Long"))
 		sb_add(&b, "HTTP.sys Request Too Long (MaxFieldLength, MaxRequestBytes)");
-	else if (r->status == 400 && body_has(r, "Invalid URL"))
+	else if (r->status == 400 && probe_body_has(r, "Invalid URL"))
 		sb_add(&b, "HTTP.sys Invalid URL");
 	else if (server_is(server, n, "Microsoft-HTTPAPI"))
 		sb_add(&b, "HTTP.sys");

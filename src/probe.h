@@ -102,6 +102,9 @@ int probe_step(probe_batch *b, int ms, int wake_fd);
  * numbered FD_SETSIZE or more are left out (curl_multi_fdset can't name
  * them): such a caller must not wait long. */
 size_t probe_poll_fds(probe_batch *b, struct pollfd *fds, size_t max, int *timeout_ms);
+/* Whether R's body holds TEXT, ASCII letters without case (probe_answer.c:
+ * pure, no libcurl). */
+int probe_body_has(const probe_result *r, const char *text);
 /* Stops at once: the requests still running end as PROBE_CANCELLED. */
 void probe_cancel(probe_batch *b);
 /* Frees the batch (the results stay the caller's). */

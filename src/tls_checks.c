@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include "tls_checks.h"
+#include "trust.h"
 #include "strbuf.h"
 
 #include <limits.h>
@@ -71,15 +72,6 @@ static char *cert_line(X509 *x)
 
 /* ---- the name -------------------------------------------------------------- */
 
-static int is_ip(const char *host)
-{
-	ASN1_OCTET_STRING *ip = a2i_IPADDRESS(host);
-	if (ip == NULL)
-		return 0;
-	ASN1_OCTET_STRING_free(ip);
-	return 1;
-}
-
 /* The last CN of the subject, the one clients read, printable; NULL if none. */
 static char *subject_cn(X509 *x, const unsigned char **raw, int *rawlen)
 {
@@ -105,7 +97,7 @@ static int named_only_in_cn(X509 *leaf, const char *host, char **cn)
 	*cn = subject_cn(leaf, &raw, &rawlen);
 	if (*cn == NULL)
 		return 0;
-	if (!is_ip(host))
+	if (!trust_is_ip(host))
 		return X509_check_host(leaf, host, 0, 0, NULL) == 1 &&
 		       X509_check_host(leaf, host, 0, X509_CHECK_FLAG_NEVER_CHECK_SUBJECT, NULL) != 1;
 	int has_san = X509_get_ext_by_NID(leaf, NID_subject_alt_name, -1) >= 0;

@@ -32,7 +32,7 @@ trust_file trust_file_check(const char *path)
 	return TRUST_FILE_OK;
 }
 
-static int is_ip(const char *host)
+int trust_is_ip(const char *host)
 {
 	ASN1_OCTET_STRING *ip = a2i_IPADDRESS(host);
 	if (ip == NULL)
@@ -57,7 +57,7 @@ long trust_verify(const char *pem, size_t len, const char *host, const char *caf
 	if (leaf && sent && store && ctx && cafile && X509_STORE_load_file(store, cafile) == 1 &&
 	    X509_STORE_CTX_init(ctx, store, leaf, sent) == 1) {
 		X509_VERIFY_PARAM *p = X509_STORE_CTX_get0_param(ctx);
-		if (host && is_ip(host))
+		if (host && trust_is_ip(host))
 			X509_VERIFY_PARAM_set1_ip_asc(p, host);
 		else if (host)
 			X509_VERIFY_PARAM_set1_host(p, host, 0);

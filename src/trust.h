@@ -20,5 +20,8 @@ trust_file trust_file_check(const char *path);
  * X509_V_* result (X509_V_OK when it would pass), or -1 when the chain
  * can't be read. */
 long trust_verify(const char *pem, size_t len, const char *host, const char *cafile);
+/* Whether HOST is an IPv4 or IPv6 address (matched against iPAddress
+ * entries, not DNS names). */
+int trust_is_ip(const char *host);
 
 #endif
